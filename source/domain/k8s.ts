@@ -1,0 +1,246 @@
+// Kubernetes object shapes as they arrive over the API (JSON). Only the fields rolltop reads are
+// typed; everything else passes through untouched so patches and round-trips stay faithful.
+
+export interface ObjectMeta {
+	name: string;
+	namespace?: string;
+	uid?: string;
+	resourceVersion?: string;
+	generation?: number;
+	creationTimestamp?: string;
+	deletionTimestamp?: string;
+	labels?: Record<string, string>;
+	annotations?: Record<string, string>;
+	ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean }>;
+	[key: string]: unknown;
+}
+
+export interface Container {
+	name: string;
+	image?: string;
+	resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
+	[key: string]: unknown;
+}
+
+export interface PodTemplate {
+	metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [key: string]: unknown };
+	spec?: { containers?: Container[]; [key: string]: unknown };
+}
+
+export interface Condition {
+	type: string;
+	status: string;
+	reason?: string;
+	message?: string;
+	lastTransitionTime?: string;
+	lastUpdateTime?: string;
+}
+
+export interface CanaryStep {
+	setWeight?: number;
+	pause?: { duration?: string | number };
+	analysis?: unknown;
+	experiment?: unknown;
+	setCanaryScale?: unknown;
+	[key: string]: unknown;
+}
+
+export interface Rollout {
+	apiVersion?: string;
+	kind: 'Rollout';
+	metadata: ObjectMeta;
+	spec: {
+		replicas?: number;
+		paused?: boolean;
+		restartAt?: string;
+		selector?: { matchLabels?: Record<string, string> };
+		template?: PodTemplate;
+		strategy?: {
+			canary?: {
+				steps?: CanaryStep[];
+				trafficRouting?: Record<string, unknown>;
+				canaryService?: string;
+				stableService?: string;
+				[key: string]: unknown;
+			};
+			blueGreen?: {
+				activeService?: string;
+				previewService?: string;
+				autoPromotionEnabled?: boolean;
+				autoPromotionSeconds?: number;
+				scaleDownDelaySeconds?: number;
+				[key: string]: unknown;
+			};
+		};
+		[key: string]: unknown;
+	};
+	status?: {
+		phase?: string;
+		message?: string;
+		replicas?: number;
+		updatedReplicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		currentPodHash?: string;
+		stableRS?: string;
+		currentStepIndex?: number;
+		currentStepHash?: string;
+		observedGeneration?: string | number;
+		pauseConditions?: Array<{ reason: string; startTime?: string }> | null;
+		controllerPause?: boolean;
+		abort?: boolean;
+		abortedAt?: string;
+		promoteFull?: boolean;
+		restartedAt?: string;
+		conditions?: Condition[];
+		canary?: {
+			weights?: {
+				canary: { podTemplateHash?: string; weight: number };
+				stable: { podTemplateHash?: string; weight: number };
+			};
+			currentStepAnalysisRunStatus?: { name?: string; status?: string; message?: string };
+			[key: string]: unknown;
+		};
+		blueGreen?: { activeSelector?: string; previewSelector?: string; [key: string]: unknown };
+		[key: string]: unknown;
+	};
+}
+
+export interface Deployment {
+	apiVersion?: string;
+	kind: 'Deployment';
+	metadata: ObjectMeta;
+	spec: {
+		replicas?: number;
+		paused?: boolean;
+		selector?: { matchLabels?: Record<string, string> };
+		template?: PodTemplate;
+		strategy?: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
+		progressDeadlineSeconds?: number;
+		[key: string]: unknown;
+	};
+	status?: {
+		observedGeneration?: number;
+		replicas?: number;
+		updatedReplicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		unavailableReplicas?: number;
+		conditions?: Condition[];
+		[key: string]: unknown;
+	};
+}
+
+export interface ReplicaSet {
+	apiVersion?: string;
+	kind: 'ReplicaSet';
+	metadata: ObjectMeta;
+	spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template?: PodTemplate };
+	status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number };
+}
+
+export interface ContainerStatus {
+	name: string;
+	ready: boolean;
+	restartCount: number;
+	image?: string;
+	state?: {
+		waiting?: { reason?: string; message?: string };
+		running?: { startedAt?: string };
+		terminated?: { reason?: string; exitCode?: number; finishedAt?: string };
+	};
+	lastState?: { terminated?: { reason?: string; exitCode?: number; finishedAt?: string } };
+}
+
+export interface Pod {
+	apiVersion?: string;
+	kind: 'Pod';
+	metadata: ObjectMeta;
+	spec: { nodeName?: string; containers?: Container[]; [key: string]: unknown };
+	status?: {
+		phase?: string;
+		reason?: string;
+		podIP?: string;
+		startTime?: string;
+		conditions?: Condition[];
+		containerStatuses?: ContainerStatus[];
+		[key: string]: unknown;
+	};
+}
+
+export interface Node {
+	apiVersion?: string;
+	kind: 'Node';
+	metadata: ObjectMeta;
+	spec?: { unschedulable?: boolean; [key: string]: unknown };
+	status?: {
+		capacity?: Record<string, string>;
+		allocatable?: Record<string, string>;
+		conditions?: Condition[];
+		[key: string]: unknown;
+	};
+}
+
+export interface KubeEvent {
+	apiVersion?: string;
+	kind: 'Event';
+	metadata: ObjectMeta;
+	involvedObject: { kind: string; name: string; namespace?: string; uid?: string };
+	reason?: string;
+	message?: string;
+	type?: string; // Normal | Warning
+	count?: number;
+	firstTimestamp?: string;
+	lastTimestamp?: string;
+	eventTime?: string;
+	source?: { component?: string };
+}
+
+export interface AnalysisRun {
+	apiVersion?: string;
+	kind: 'AnalysisRun';
+	metadata: ObjectMeta;
+	spec?: Record<string, unknown>;
+	status?: { phase?: string; message?: string; [key: string]: unknown };
+}
+
+export type KubeObject = Rollout | Deployment | ReplicaSet | Pod | Node | KubeEvent | AnalysisRun;
+export type Kind = KubeObject['kind'];
+
+export const KINDS: readonly Kind[] = ['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun'];
+
+/** How each kind is addressed over the API (group/version and plural resource name). */
+export const RESOURCES: Record<Kind, { group: string; version: string; plural: string; namespaced: boolean }> = {
+	Rollout: { group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts', namespaced: true },
+	AnalysisRun: { group: 'argoproj.io', version: 'v1alpha1', plural: 'analysisruns', namespaced: true },
+	Deployment: { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true },
+	ReplicaSet: { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
+	Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },
+	Node: { group: '', version: 'v1', plural: 'nodes', namespaced: false },
+	Event: { group: '', version: 'v1', plural: 'events', namespaced: true },
+};
+
+/** Stable identity of an object inside one cluster: "Kind/namespace/name" ("Kind//name" when cluster-scoped). */
+export function objectKey(kind: Kind, namespace: string | undefined, name: string): string {
+	return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+export function keyOf(obj: KubeObject): string {
+	return objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+}
+
+export interface ObjectRef {
+	kind: Kind;
+	namespace?: string;
+	name: string;
+}
+
+export function refOf(obj: KubeObject): ObjectRef {
+	return { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name };
+}
+
+/** The controlling owner of an object, if any. */
+export function controllerOf(obj: KubeObject): { kind: string; name: string } | undefined {
+	const refs = obj.metadata.ownerReferences ?? [];
+	return refs.find((r) => r.controller) ?? refs[0];
+}

@@ -136,7 +136,13 @@ export interface ReplicaSet {
 	kind: 'ReplicaSet';
 	metadata: ObjectMeta;
 	spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template?: PodTemplate };
-	status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number };
+	status?: {
+		replicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		observedGeneration?: number;
+		conditions?: Condition[];
+	};
 }
 
 export interface ContainerStatus {
@@ -147,7 +153,7 @@ export interface ContainerStatus {
 	state?: {
 		waiting?: { reason?: string; message?: string };
 		running?: { startedAt?: string };
-		terminated?: { reason?: string; exitCode?: number; finishedAt?: string };
+		terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string };
 	};
 	lastState?: { terminated?: { reason?: string; exitCode?: number; finishedAt?: string } };
 }

@@ -1,0 +1,88 @@
+// The JSON schema of config.yaml. `x-expected` says, in words, what a field must hold: it is what a
+// validation error shows.
+import { METRIC_IDS } from '../domain/metrics';
+import { PRESET_NAMES } from '../sources/prometheus/presets';
+import { THRESHOLD_METRICS } from './defaults';
+import { DURATION_PATTERN } from './duration';
+
+const duration = { type: 'string', pattern: DURATION_PATTERN, 'x-expected': 'a duration such as 500ms, 2s or 1m' };
+const promDuration = { type: 'string', pattern: '^[0-9]+(ms|s|m|h|d)$', 'x-expected': 'a PromQL duration such as 30s, 1m or 5m' };
+const presetList = {
+	type: 'array',
+	items: { type: 'string', enum: [...PRESET_NAMES] },
+	minItems: 1,
+	'x-expected': `a list of presets from ${PRESET_NAMES.join(', ')}`,
+};
+const threshold = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['warn', 'error'],
+	properties: {
+		warn: { type: 'number', minimum: 0 },
+		error: { type: 'number', minimum: 0 },
+	},
+};
+const presetQueries = {
+	type: 'object',
+	additionalProperties: false,
+	properties: Object.fromEntries([...METRIC_IDS, 'gpus'].map((key) => [key, { type: 'string', minLength: 1, 'x-expected': 'a PromQL query' }])),
+};
+
+export const CONFIG_SCHEMA = {
+	type: 'object',
+	additionalProperties: false,
+	properties: {
+		refreshInterval: duration,
+		prometheus: {
+			type: 'object',
+			additionalProperties: false,
+			properties: {
+				url: { type: 'string', pattern: '^https?://', 'x-expected': 'an http:// or https:// URL' },
+				service: {
+					type: 'string',
+					pattern: '^[a-z0-9-]+/[a-z0-9-]+:[a-z0-9-]+$',
+					'x-expected': 'namespace/service:port, e.g. monitoring/prometheus-k8s:9090',
+				},
+				caFile: { type: 'string', minLength: 1 },
+				insecure: { type: 'boolean' },
+				window: promDuration,
+				presets: presetList,
+				queries: {
+					type: 'object',
+					additionalProperties: false,
+					properties: Object.fromEntries(PRESET_NAMES.map((name) => [name, presetQueries])),
+				},
+			},
+		},
+		workloads: {
+			type: 'object',
+			propertyNames: { pattern: '^[a-z0-9-]+/[a-z0-9.-]+$', 'x-expected': 'workload keys as namespace/name' },
+			additionalProperties: {
+				type: 'object',
+				additionalProperties: false,
+				properties: { presets: presetList },
+			},
+		},
+		thresholds: {
+			type: 'object',
+			additionalProperties: false,
+			properties: Object.fromEntries(THRESHOLD_METRICS.map((metric) => [metric, threshold])),
+		},
+	},
+} as const;
+
+/** The file as written, after validation. */
+export interface ConfigFile {
+	refreshInterval?: string;
+	prometheus?: {
+		url?: string;
+		service?: string;
+		caFile?: string;
+		insecure?: boolean;
+		window?: string;
+		presets?: string[];
+		queries?: Record<string, Record<string, string>>;
+	};
+	workloads?: Record<string, { presets?: string[] }>;
+	thresholds?: Record<string, { warn: number; error: number }>;
+}

@@ -1,0 +1,35 @@
+// Phases and glyphs shared by rollouts, deployments and ReplicaSets, as the Argo Rollouts plugin
+// draws them. A status is always shown as glyph + word so it survives NO_COLOR and the mono theme.
+
+export type Phase = 'Healthy' | 'Progressing' | 'Paused' | 'Degraded' | 'ScaledDown';
+
+export const PHASE_GLYPHS: Record<Phase, string> = {
+	Healthy: '✔',
+	Progressing: '◌',
+	Paused: '॥',
+	Degraded: '✖',
+	ScaledDown: '•',
+};
+
+/** Pod status glyphs beyond the phases (plugin: IconWarning, IconUnknown). */
+export const WARNING_GLYPH = '⚠';
+export const UNKNOWN_GLYPH = '?';
+
+export interface ReplicaCounts {
+	desired: number;
+	current: number;
+	updated: number;
+	ready: number;
+	available: number;
+}
+
+/** What a workload shows in one line: the phase with its glyph and the plugin's message. */
+export interface WorkloadHealth {
+	phase: Phase;
+	glyph: string;
+	message: string;
+}
+
+export function health(phase: Phase, message: string): WorkloadHealth {
+	return { phase, glyph: PHASE_GLYPHS[phase], message };
+}

@@ -1,0 +1,64 @@
+// Turning what Ink reports for a key press into the key names the keymap uses, and back into labels.
+import { commandsFor, type Command } from './commands';
+
+export interface InkKey {
+	upArrow?: boolean;
+	downArrow?: boolean;
+	leftArrow?: boolean;
+	rightArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	ctrl?: boolean;
+	shift?: boolean;
+	tab?: boolean;
+	backspace?: boolean;
+	delete?: boolean;
+}
+
+export function keyName(input: string, key: InkKey): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+	return input;
+}
+
+export function commandForKey(name: string, readonly: boolean): Command | undefined {
+	return commandsFor(readonly).find((command) => command.keys.includes(name));
+}
+
+const LABELS: Record<string, string> = {
+	up: '↑',
+	down: '↓',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift-Tab',
+};
+
+export function keyLabel(name: string): string {
+	if (LABELS[name]) return LABELS[name];
+	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
+	return name;
+}
+
+export function keysLabel(command: Command): string {
+	return command.keys.map(keyLabel).join(' ');
+}

@@ -1,0 +1,129 @@
+// Chart view model: the mean of a metric per replica group (canary vs stable, or one replica)
+// over time, drawn with asciichart. Each series is plotted alone on a shared scale and the plots are
+// overlaid, so a series that starts later (a new canary) starts where its data starts, and colours
+// come from theme tokens instead of escape codes.
+import * as asciichart from 'asciichart';
+import { METRIC_INFO, type MetricId } from '../domain/metrics';
+import type { MetricsHistory } from '../store/metrics-history';
+import type { ColorToken } from '../theme/theme';
+import { formatLatency, formatRate } from './format';
+import type { Line } from './styled';
+
+export interface ChartGroup {
+	label: string;
+	tone: ColorToken;
+	pods: Array<{ namespace: string; pod: string }>;
+}
+
+export interface ChartVM {
+	title: string;
+	lines: Line[];
+	legend: Line;
+	empty?: string;
+}
+
+const LABEL_WIDTH = 7;
+
+export function formatMetric(metric: MetricId, value: number | undefined): string {
+	const unit = METRIC_INFO[metric].unit;
+	if (unit === 'ms') return formatLatency(value);
+	if (value === undefined) return '—';
+	if (unit === '%') return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+	if (unit === 'MiB') return `${(value / 1024).toFixed(1)}G`;
+	return `${formatRate(value)}${unit === 'req/s' ? '/s' : unit}`;
+}
+
+/** Mean of the group's replicas per time slot; undefined where no replica had a sample. */
+export function groupSeries(
+	history: MetricsHistory,
+	group: ChartGroup,
+	metric: MetricId,
+	from: number,
+	slotMs: number,
+	slots: number,
+): Array<number | undefined> {
+	const sums = new Float64Array(slots);
+	const counts = new Uint32Array(slots);
+	for (const { namespace, pod } of group.pods) {
+		for (const [at, value] of history.series(namespace, pod, metric, from)) {
+			const slot = Math.floor((at - from) / slotMs);
+			if (slot < 0 || slot >= slots) continue;
+			sums[slot] += value;
+			counts[slot]++;
+		}
+	}
+	return Array.from(sums, (sum, i) => (counts[i] ? sum / counts[i] : undefined));
+}
+
+/** Leading gap length, and the values from the first sample on with inner gaps carried forward. */
+function fillGaps(series: Array<number | undefined>): { lead: number; values: number[] } {
+	const lead = series.findIndex((v) => v !== undefined);
+	if (lead < 0) return { lead: series.length, values: [] };
+	const values: number[] = [];
+	let last = series[lead] as number;
+	for (let i = lead; i < series.length; i++) values.push((last = series[i] ?? last));
+	// A trailing gap means the data stopped: do not draw it as a flat line to "now".
+	let end = series.length;
+	while (end > lead && series[end - 1] === undefined) end--;
+	return { lead, values: values.slice(0, end - lead) };
+}
+
+export function buildChart(
+	history: MetricsHistory,
+	groups: ChartGroup[],
+	metric: MetricId,
+	options: { width: number; height: number; now: number; slotMs: number },
+): ChartVM {
+	const info = METRIC_INFO[metric];
+	const slots = Math.max(2, options.width - LABEL_WIDTH - 2);
+	const from = options.now - slots * options.slotMs;
+	const filled = groups.map((group) => fillGaps(groupSeries(history, group, metric, from, options.slotMs, slots)));
+	const legend: Line = groups.flatMap((group, i) => [
+		{ text: `${i ? '  ' : ''}━ ${group.label} `, tone: group.tone },
+		{ text: formatMetric(metric, filled[i].values.at(-1)), bold: true },
+	]);
+	const title = `${info.title} (${info.unit})`;
+	const all = filled.flatMap((f) => f.values);
+	const plotHeight = Math.max(1, options.height - 1);
+	if (all.length === 0) return { title, lines: [], legend, empty: 'no samples yet' };
+	let min = Math.min(...all);
+	let max = Math.max(...all);
+	if (max - min < 1e-9) [min, max] = [min - 1, max + 1];
+	const format = (x: number) => formatMetric(metric, x).padStart(LABEL_WIDTH);
+	const grids = filled.map((f) =>
+		f.values.length === 0
+			? undefined
+			: asciichart
+					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: LABEL_WIDTH + 1, format })
+					.split('\n'),
+	);
+	const base = grids.find((g) => g !== undefined) as string[];
+	const lines: Line[] = base.map((row, y) => {
+		const cells: Array<{ ch: string; group: number }> = [...row.padEnd(LABEL_WIDTH + 1 + slots)].map((ch, x) => ({
+			ch: x <= LABEL_WIDTH ? ch : ' ',
+			group: -1,
+		}));
+		grids.forEach((grid, g) => {
+			if (!grid) return;
+			const shift = filled[g].lead;
+			for (let x = LABEL_WIDTH + 1; x < grid[y].length; x++) {
+				const ch = grid[y][x];
+				const target = x + shift;
+				if (ch !== ' ' && target < cells.length) cells[target] = { ch, group: g };
+			}
+		});
+		return mergeCells(cells, groups);
+	});
+	return { title, lines, legend };
+}
+
+function mergeCells(cells: Array<{ ch: string; group: number }>, groups: ChartGroup[]): Line {
+	const line: Line = [];
+	for (const cell of cells) {
+		const tone: ColorToken = cell.group < 0 ? 'muted' : groups[cell.group].tone;
+		const last = line.at(-1);
+		if (last && last.tone === tone) last.text += cell.ch;
+		else line.push({ text: cell.ch, tone });
+	}
+	return line;
+}

@@ -1,0 +1,32 @@
+// The footer line: key hints generated from the keymap, or the prompt of the mode being typed in,
+// or a short-lived message about the last key.
+import { commandsFor } from '../keymap/commands';
+import { keysLabel } from '../keymap/keys';
+import type { UiState } from '../store/ui-state';
+import { seg, type Line } from './styled';
+
+export const FLASH_MS = 5000;
+
+export function buildFooter(ui: UiState, width: number, wallNow: number): Line {
+	const { mode, flash } = ui;
+	if (mode.kind === 'filter') return [seg('/', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter keep · Esc clear', 'muted')];
+	if (mode.kind === 'command') return [seg(':', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter run · Esc cancel · try :help', 'muted')];
+	if (flash && wallNow - flash.at < FLASH_MS) {
+		return [seg(flash.text, flash.tone === 'info' ? 'accent' : flash.tone, flash.tone === 'error')];
+	}
+	const line: Line = [];
+	let used = 0;
+	if (ui.filter) {
+		const text = `filter /${ui.filter} (Esc clears)  `;
+		line.push(seg(text, 'accent'));
+		used += text.length;
+	}
+	for (const command of commandsFor(ui.readonly).filter((c) => c.hint)) {
+		const key = keysLabel(command).split(' ')[0];
+		const text = `${key} ${command.hint}  `;
+		if (used + text.length > width) break;
+		line.push(seg(key, 'accent', true), seg(` ${command.hint}  `, 'muted'));
+		used += text.length;
+	}
+	return line;
+}

@@ -1,0 +1,118 @@
+// The replicas table of the selected workload: pod state plus its GPU and serving metrics.
+import type { Pod, ReplicaSet } from '../domain/k8s';
+import type { MetricId, ReplicaSample } from '../domain/metrics';
+import { podRole, podStatus } from '../domain/pod';
+import type { Workload } from '../domain/replica-set';
+import { visibleReplicas, selectedWorkload } from '../store/lists';
+import { selectReplicaSets } from '../store/selectors';
+import type { StoreSnapshot } from '../store/store';
+import type { ColorToken } from '../theme/theme';
+import { DASH, fixed, formatLatency, formatMiB, formatRate, freshOrDash } from './format';
+import { buildTable, type Cell, type ColumnSpec, type Row, type TableVM } from './table';
+
+const COLUMNS: ColumnSpec[] = [
+	{ title: 'POD', width: 22, priority: 0, flex: true },
+	{ title: 'ROLE', width: 7, priority: 0 },
+	{ title: 'NODE', width: 10, priority: 6 },
+	{ title: 'STATUS', width: 13, priority: 0 },
+	{ title: 'RDY', width: 3, priority: 5 },
+	{ title: 'RST', width: 3, priority: 3, align: 'right' },
+	{ title: 'GPU%', width: 4, priority: 1, align: 'right' },
+	{ title: 'MEM', width: 11, priority: 4, align: 'right' },
+	{ title: 'TEMP', width: 4, priority: 7, align: 'right' },
+	{ title: 'PWR', width: 4, priority: 7, align: 'right' },
+	{ title: 'P50', width: 6, priority: 6, align: 'right' },
+	{ title: 'P99', width: 6, priority: 1, align: 'right' },
+	{ title: 'TTFT', width: 6, priority: 5, align: 'right' },
+	{ title: 'RPS', width: 5, priority: 2, align: 'right' },
+	{ title: 'ERR%', width: 5, priority: 2, align: 'right' },
+];
+
+/** Colouring thresholds; the config file can override them. */
+export interface Thresholds {
+	p99WarnMs: number;
+	p99ErrorMs: number;
+	errorRateWarn: number;
+	errorRateError: number;
+	gpuUtilWarn: number;
+	gpuTempWarn: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+	p99WarnMs: 1500,
+	p99ErrorMs: 3000,
+	errorRateWarn: 1,
+	errorRateError: 5,
+	gpuUtilWarn: 95,
+	gpuTempWarn: 83,
+};
+
+const ROLE_TONES: Record<string, ColorToken> = { canary: 'canary', preview: 'canary', stable: 'stable', active: 'stable' };
+
+function toneFor(value: number | undefined, warn: number, error: number): ColorToken | undefined {
+	if (value === undefined) return undefined;
+	return value >= error ? 'error' : value >= warn ? 'warn' : undefined;
+}
+
+function metricCells(sample: ReplicaSample | undefined, now: number, t: Thresholds): Cell[] {
+	const cell = (id: MetricId, render: (v: number | undefined) => string, tone?: (v: number | undefined) => ColorToken | undefined): Cell => {
+		const value = sample?.values[id];
+		const shown = freshOrDash(value, sample?.at, now, render);
+		return { text: shown.text, tone: shown.stale ? 'muted' : tone?.(value) };
+	};
+	if (!sample) return Array.from({ length: 9 }, () => ({ text: DASH, tone: 'muted' as const }));
+	const gpus = sample.gpus && sample.gpus > 1 ? `×${sample.gpus}` : '';
+	return [
+		cell('gpuUtil', (v) => fixed(v), (v) => toneFor(v, t.gpuUtilWarn, 101)),
+		cell('gpuMemUsed', (v) => `${formatMiB(v)}/${formatMiB(sample.values.gpuMemTotal)}${gpus}`),
+		cell('gpuTemp', (v) => fixed(v), (v) => toneFor(v, t.gpuTempWarn, 90)),
+		cell('gpuPower', (v) => fixed(v)),
+		cell('p50', formatLatency),
+		cell('p99', formatLatency, (v) => toneFor(v, t.p99WarnMs, t.p99ErrorMs)),
+		cell('ttft', formatLatency),
+		cell('rps', formatRate),
+		cell('errorRate', (v) => fixed(v, 1), (v) => toneFor(v, t.errorRateWarn, t.errorRateError)),
+	];
+}
+
+const STATUS_TONES: Record<string, ColorToken> = { Running: 'ok', Completed: 'muted', Terminating: 'muted' };
+
+function replicaRow(pod: Pod, role: string, sample: ReplicaSample | undefined, now: number, t: Thresholds): Row {
+	const status = podStatus(pod);
+	const ready = status.readyCount === status.total && status.total > 0;
+	const statusTone = STATUS_TONES[status.status] ?? (status.glyph === '✖' || status.glyph === '⚠' ? 'error' : 'warn');
+	return {
+		key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+		cells: [
+			{ text: pod.metadata.name },
+			{ text: role || DASH, tone: ROLE_TONES[role] },
+			{ text: pod.spec.nodeName ?? DASH },
+			{ text: `${status.glyph} ${status.status}`, tone: status.status === 'Running' && !ready ? 'warn' : statusTone },
+			{ text: status.ready, tone: ready ? undefined : 'warn' },
+			{ text: String(status.restarts), tone: status.restarts > 0 ? 'warn' : undefined },
+			...metricCells(sample, now, t),
+		],
+	};
+}
+
+export function roleResolver(workload: Workload | undefined, replicaSets: ReplicaSet[]): (pod: Pod) => string {
+	return (pod) => (workload ? podRole(pod, workload, replicaSets) : '');
+}
+
+export function buildReplicaTable(
+	snapshot: StoreSnapshot,
+	width: number,
+	height: number,
+	thresholds: Thresholds,
+): TableVM & { selectedKey?: string; title: string } {
+	const { cluster, ui, metrics } = snapshot;
+	const workload = selectedWorkload(snapshot);
+	const roleOf = roleResolver(workload, workload ? selectReplicaSets(cluster, workload) : []);
+	const now = cluster.now;
+	const rows = visibleReplicas(snapshot, roleOf).map((pod) =>
+		replicaRow(pod, roleOf(pod), metrics.latest(pod.metadata.namespace ?? '', pod.metadata.name), now, thresholds),
+	);
+	const title = workload ? `Replicas · ${workload.metadata.name}` : 'Replicas';
+	const empty = !workload ? 'select a workload' : ui.focus === 'replicas' && ui.filter ? `nothing matches /${ui.filter}` : 'no pods';
+	return { ...buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.replicaKey, empty }), title };
+}

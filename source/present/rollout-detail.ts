@@ -1,0 +1,98 @@
+// The rollout pane: status line, what the workload waits for, the step list with the current step
+// marked, its revisions/ReplicaSets, and the controller's message.
+import { imageTag } from '../domain/format';
+import type { CanaryStep } from '../domain/k8s';
+import type { Workload } from '../domain/replica-set';
+import type { RolloutStatus } from '../domain/rollout';
+import { canarySteps } from '../domain/rollout-steps';
+import { describeWaiting } from '../domain/rollout-waiting';
+import { selectedWorkload } from '../store/lists';
+import { selectReplicaSets } from '../store/selectors';
+import type { StoreSnapshot } from '../store/store';
+import { clipLine, seg, type Line } from './styled';
+import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
+
+export interface RolloutDetailVM {
+	title: string;
+	lines: Line[];
+}
+
+function stepText(step: CanaryStep): string {
+	if (step.setWeight !== undefined) return `setWeight ${step.setWeight}`;
+	if (step.pause) return step.pause.duration === undefined ? 'pause (until promoted)' : `pause ${step.pause.duration}`;
+	if (step.analysis) return 'analysis';
+	if (step.experiment) return 'experiment';
+	if (step.setCanaryScale) return 'setCanaryScale';
+	return Object.keys(step)[0] ?? 'step';
+}
+
+function stepLines(workload: Workload, status: WorkloadStatus, room: number): Line[] {
+	if (workload.kind !== 'Rollout') return [];
+	const steps = canarySteps(workload);
+	if (steps.length === 0) return [];
+	const current = (status as RolloutStatus).step?.index ?? steps.length;
+	const lines = steps.map((step, i): Line => {
+		const marker = i < current ? seg(' ✔ ', 'ok') : i === current ? seg(' ▶ ', 'accent', true) : seg('   ', 'muted');
+		const text = `${i + 1}. ${stepText(step)}`;
+		return [marker, i === current ? seg(text, 'accent', true) : seg(text, i < current ? 'muted' : undefined)];
+	});
+	if (lines.length <= room) return lines;
+	const start = Math.min(Math.max(0, current - Math.floor(room / 2)), lines.length - room);
+	return lines.slice(start, start + room);
+}
+
+function revisionLines(status: WorkloadStatus): Line[] {
+	return status.replicaSets
+		.filter((rs) => rs.replicas > 0 || rs.desired > 0 || rs.tags.length > 0)
+		.map((rs): Line => {
+			const tag = rs.tags[0] ?? (rs === status.replicaSets[0] && status.kind === 'Deployment' ? 'new' : 'old');
+			const tone = tag === 'canary' || tag === 'preview' ? 'canary' : tag === 'stable' || tag === 'active' ? 'stable' : 'muted';
+			const image = rs.images[0] ? imageTag(rs.images[0]) : '';
+			return [
+				seg(` rev ${String(rs.revision).padEnd(3)} `),
+				seg(tag.padEnd(8), tone),
+				seg(`${rs.glyph} `, PHASE_TONES[rs.phase]),
+				seg(`${rs.available}/${rs.desired} `.padEnd(7)),
+				seg(image.padEnd(10)),
+				seg(` ${rs.name}`, 'muted'),
+			];
+		});
+}
+
+function headline(workload: Workload, status: WorkloadStatus): Line[] {
+	const lines: Line[] = [
+		[seg(`${status.glyph} ${status.phase}`, PHASE_TONES[status.phase], true), seg(`  ${status.kind === 'Deployment' ? 'rolling' : status.strategy}`), seg(`  ${workload.metadata.namespace}`, 'muted')],
+	];
+	if (status.kind === 'Rollout') {
+		const ro = status as RolloutStatus;
+		const parts: string[] = [];
+		if (ro.step) parts.push(`step ${ro.step.index}/${ro.step.count}`);
+		if (ro.setWeight !== undefined) parts.push(`weight set ${ro.setWeight}% · actual ${ro.actualWeight ?? 0}%`);
+		if (parts.length) lines.push([seg(parts.join(' · '), 'canary')]);
+		const waiting = describeWaiting(ro.waitingFor);
+		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(waiting, ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
+	} else if (status.paused) {
+		lines.push([seg('waiting: ', 'muted'), seg('paused — press r to resume', 'warn')]);
+	}
+	const { ready, desired, updated, available } = status.replicas;
+	lines.push([seg(`replicas ${desired} desired · ${updated} updated · ${ready} ready · ${available} available`, 'muted')]);
+	if (status.message) lines.push([seg(status.message, status.phase === 'Degraded' ? 'error' : 'muted')]);
+	return lines;
+}
+
+export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, height: number): RolloutDetailVM {
+	const workload = selectedWorkload(snapshot);
+	if (!workload) return { title: 'Rollout', lines: [[seg('select a workload', 'muted')]] };
+	const { cluster } = snapshot;
+	const status = workloadStatus(workload, selectReplicaSets(cluster, workload), cluster.now);
+	const head = headline(workload, status);
+	const revisions = revisionLines(status);
+	const room = Math.max(0, height - head.length - revisions.length - 2);
+	const steps = stepLines(workload, status, room);
+	const lines = [
+		...head,
+		...(steps.length ? [[seg('steps', 'muted', true)], ...steps] : []),
+		...(revisions.length ? [[seg('revisions', 'muted', true)], ...revisions] : []),
+	];
+	return { title: `${workload.kind} · ${workload.metadata.name}`, lines: lines.slice(0, height).map((l) => clipLine(l, width)) };
+}

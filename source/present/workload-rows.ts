@@ -1,0 +1,65 @@
+// The workloads table: one row per Rollout or Deployment.
+import { formatStep } from '../domain/rollout-steps';
+import { imageTag } from '../domain/format';
+import type { Workload } from '../domain/replica-set';
+import type { StoreSnapshot } from '../store/store';
+import { selectReplicaSets, workloadKey } from '../store/selectors';
+import { visibleWorkloads } from '../store/lists';
+import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
+import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
+import type { RolloutStatus } from '../domain/rollout';
+
+const COLUMNS: ColumnSpec[] = [
+	{ title: 'STATUS', width: 13, priority: 0 },
+	{ title: 'NAME', width: 18, priority: 0, flex: true },
+	{ title: 'NAMESPACE', width: 10, priority: 5 },
+	{ title: 'STRATEGY', width: 9, priority: 3 },
+	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
+	{ title: 'WEIGHT', width: 7, priority: 1, align: 'right' },
+	{ title: 'READY', width: 7, priority: 0, align: 'right' },
+	{ title: 'REV', width: 3, priority: 6, align: 'right' },
+	{ title: 'IMAGE', width: 12, priority: 4 },
+	{ title: 'AGE', width: 5, priority: 7, align: 'right' },
+];
+
+function weightText(status: WorkloadStatus): string {
+	if (status.kind !== 'Rollout' || status.strategy !== 'canary') return '—';
+	const { setWeight, actualWeight } = status as RolloutStatus;
+	return setWeight === undefined ? '—' : `${setWeight}/${actualWeight ?? 0}`;
+}
+
+function newestImageTag(status: WorkloadStatus): string {
+	const images = status.kind === 'Rollout' ? (status as RolloutStatus).images.map((i) => i.image) : status.images;
+	const newest = status.replicaSets[0]?.images[0] ?? images[0];
+	return newest ? imageTag(newest) : '—';
+}
+
+export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean): Row {
+	const step = status.kind === 'Rollout' ? (status as RolloutStatus).step : undefined;
+	const { ready, desired } = status.replicas;
+	return {
+		key: workloadKey(workload),
+		dim: stale,
+		cells: [
+			{ text: `${status.glyph} ${status.phase}`, tone: PHASE_TONES[status.phase] },
+			{ text: workload.metadata.name },
+			{ text: workload.metadata.namespace ?? '' },
+			{ text: status.kind === 'Deployment' ? 'rolling' : status.strategy },
+			{ text: step ? formatStep(step) : '—' },
+			{ text: weightText(status), tone: status.kind === 'Rollout' ? 'canary' : undefined },
+			{ text: `${ready}/${desired}`, tone: ready < desired ? 'warn' : undefined },
+			{ text: status.revision === undefined ? '—' : String(status.revision) },
+			{ text: newestImageTag(status) },
+			{ text: status.age ?? '—' },
+		],
+	};
+}
+
+export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, height: number): TableVM & { selectedKey?: string } {
+	const { cluster, ui } = snapshot;
+	const stale = cluster.staleKinds.has('Rollout') || cluster.staleKinds.has('Deployment');
+	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale));
+	const hint = cluster.unavailable.get('Rollout');
+	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
+	return buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });
+}

@@ -1,0 +1,141 @@
+// The live cluster source: one list+watch per kind and scope, Argo kinds only when discovery finds
+// them, PATCHes with explicit Content-Types, and access reviews for disabled-key reasons.
+import { Watch } from '@kubernetes/client-node';
+import { PATCH_CONTENT_TYPES, type PatchRequest, type PatchResponse } from '../../domain/action';
+import type { Kind } from '../../domain/k8s';
+import type { ClusterSource, SourceEvent } from '../../domain/source';
+import { AccessReviewer } from './access-review';
+import { objectPath } from './api-paths';
+import { Backoff, formatDelay, type BackoffOptions } from './backoff';
+import { describeFailure } from './errors';
+import { loadKubeConfig, type KubeConfigOptions } from './kubeconfig';
+import { ListWatch } from './list-watch';
+import { RestClient } from './rest';
+
+export { KubeConfigError, hasUsableKubeconfig, listContexts, loadKubeConfig, kubeconfigFiles } from './kubeconfig';
+export type { KubeConfigOptions, LoadedKubeConfig } from './kubeconfig';
+
+export interface KubernetesSourceOptions extends KubeConfigOptions {
+	/** `-A`: watch every namespace (actions still name each object's own namespace). */
+	allNamespaces?: boolean;
+	backoff?: BackoffOptions;
+	watchTimeoutSeconds?: number;
+	/** How often to emit a wall-clock `clock` event (default 1000 ms; 0 = never). */
+	clockIntervalMs?: number;
+	env?: Record<string, string | undefined>;
+}
+
+export interface KubernetesSource extends ClusterSource {
+	readonly kind: 'live';
+	readonly context: string;
+	/** undefined with --all-namespaces. */
+	readonly namespace: string | undefined;
+	readonly server: string;
+}
+
+const CORE_KINDS: readonly Kind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event'];
+const ARGO_PATH = '/apis/argoproj.io/v1alpha1';
+export const ARGO_MISSING_HINT =
+	'Argo Rollouts CRDs not installed: argoproj.io/v1alpha1 is not served by this cluster, so only Deployments are shown (install Argo Rollouts to see Rollouts)';
+
+/** Collects events emitted in one turn of the event loop into one batch for the store. */
+function batching(emit: (events: SourceEvent[]) => void): { push(event: SourceEvent): void; cancel(): void } {
+	let pending: SourceEvent[] = [];
+	let scheduled: NodeJS.Immediate | undefined;
+	return {
+		push(event) {
+			pending.push(event);
+			scheduled ??= setImmediate(() => {
+				scheduled = undefined;
+				const batch = pending;
+				pending = [];
+				emit(batch);
+			});
+		},
+		cancel() {
+			if (scheduled) clearImmediate(scheduled);
+			scheduled = undefined;
+			pending = [];
+		},
+	};
+}
+
+/** Throws KubeConfigError (one line) when the kubeconfig or context is unusable. */
+export function createKubernetesSource(options: KubernetesSourceOptions = {}): KubernetesSource {
+	const loaded = loadKubeConfig(options, options.env);
+	const rest = new RestClient(loaded.kc);
+	const reviewer = new AccessReviewer(rest);
+	const namespace = options.allNamespaces ? undefined : loaded.namespace;
+	let running: { stop(): void } | undefined;
+
+	const start = (emit: (events: SourceEvent[]) => void) => {
+		running?.stop();
+		const out = batching(emit);
+		const watches: ListWatch[] = [];
+		let stopped = false;
+		let argoTimer: NodeJS.Timeout | undefined;
+		const watch = (kind: Kind) => {
+			const lw = new ListWatch({ kind, namespace, rest, watcher: new Watch(loaded.kc), emit: (e) => out.push(e), backoff: options.backoff, watchTimeoutSeconds: options.watchTimeoutSeconds });
+			watches.push(lw);
+			lw.start();
+		};
+		const argoBackoff = new Backoff(options.backoff);
+		const discoverArgo = async () => {
+			const response = await rest.request('GET', ARGO_PATH);
+			if (stopped) return;
+			if (response.status === 200) {
+				const served = ((response.body as { resources?: Array<{ name: string }> })?.resources ?? []).map((r) => r.name);
+				if (served.includes('rollouts')) watch('Rollout');
+				else out.push({ type: 'unavailable', kind: 'Rollout', hint: ARGO_MISSING_HINT });
+				if (served.includes('analysisruns')) watch('AnalysisRun');
+			} else if (response.status === 404) {
+				out.push({ type: 'unavailable', kind: 'Rollout', hint: ARGO_MISSING_HINT });
+				out.push({ type: 'unavailable', kind: 'AnalysisRun', hint: ARGO_MISSING_HINT });
+			} else {
+				const delay = argoBackoff.next();
+				const why = describeFailure(response, { verb: 'discover', resource: 'argoproj.io/v1alpha1' });
+				out.push({ type: 'connection', state: 'reconnecting', kind: 'Rollout', message: `${why}; retrying in ${formatDelay(delay)}` });
+				argoTimer = setTimeout(() => void discoverArgo(), delay);
+			}
+		};
+		const clockMs = options.clockIntervalMs ?? 1000;
+		const tick = () => out.push({ type: 'clock', now: Date.now() });
+		const clock = clockMs > 0 ? setInterval(tick, clockMs) : undefined;
+		tick();
+		out.push({ type: 'connection', state: 'connecting', kind: 'Rollout' });
+		for (const kind of CORE_KINDS) watch(kind);
+		void discoverArgo();
+		running = {
+			stop() {
+				stopped = true;
+				clearInterval(clock);
+				clearTimeout(argoTimer);
+				for (const lw of watches) lw.stop();
+				out.cancel();
+			},
+		};
+	};
+
+	const patch = async (request: PatchRequest): Promise<PatchResponse> => {
+		const response = await rest.request('PATCH', objectPath(request.target, request.subresource), {
+			contentType: PATCH_CONTENT_TYPES[request.patchType],
+			body: request.body,
+		});
+		return response.message === undefined ? { status: response.status, body: response.body } : response;
+	};
+
+	return {
+		kind: 'live',
+		label: loaded.context,
+		context: loaded.context,
+		namespace,
+		server: loaded.server,
+		start,
+		stop: () => {
+			running?.stop();
+			running = undefined;
+		},
+		patch,
+		canI: (verb, resource, ns, subresource) => reviewer.canI(verb, resource, ns, subresource),
+	};
+}

@@ -1,0 +1,138 @@
+// The simulator's shared state: the object store (what the API shows) plus what only the "hardware"
+// knows — where each pod's process is in its lifecycle, GPU allocations, traffic levels.
+import type { PodTemplate } from '../../domain/k8s';
+import { EventRecorder } from './events';
+import { ObjectStore } from './object-store';
+import { Random } from './random';
+import type { NodePool, VersionProfile, Workload } from './scenario';
+
+export type PodStage = 'Unscheduled' | 'ContainerCreating' | 'Loading' | 'Ready' | 'BackOff' | 'Terminating';
+
+export interface Termination {
+	reason: 'Error' | 'OOMKilled';
+	exitCode: number;
+	startedAt: number;
+	finishedAt: number;
+}
+
+export interface PodRuntime {
+	namespace: string;
+	name: string;
+	uid: string;
+	rsName: string;
+	rsUid?: string;
+	hashLabel: string;
+	hash: string;
+	workload: Workload;
+	template: PodTemplate;
+	image: string;
+	profile: VersionProfile;
+	gpus: number;
+	createdAt: number;
+	stage: PodStage;
+	/** When the current stage ends (image pulled, model loaded, back-off over, grace period over). */
+	stageUntil: number;
+	node?: string;
+	podIP?: string;
+	scheduledAt?: number;
+	startedAt?: number;
+	containerId?: string;
+	readySince?: number;
+	/** Last time the Ready condition flipped. */
+	readyChangedAt: number;
+	restartCount: number;
+	lastTermination?: Termination;
+	deletedAt?: number;
+	pulledImage: boolean;
+	nextSchedulingEventAt: number;
+	unschedulableMessage?: string;
+	/** Seconds in a row the replica's memory demand exceeded its GPUs. */
+	pressureSeconds: number;
+	/** Latest traffic and memory demand (from the metrics step). */
+	load: number;
+	memDemandMiB: number;
+	/** Stable per-replica imbalance of the load balancer (≈1). */
+	skew: number;
+	temperature: number;
+	/** The pod object needs re-rendering into the store. */
+	dirty: boolean;
+}
+
+export interface NodeState {
+	name: string;
+	pool: NodePool;
+	index: number;
+	gpusUsed: number;
+	images: Set<string>;
+	internalIP: string;
+	nextPodIP: number;
+}
+
+export interface Streams {
+	names: Random;
+	lifecycle: Random;
+	traffic: Random;
+	metrics: Random;
+}
+
+export class SimContext {
+	readonly store: ObjectStore;
+	readonly events: EventRecorder;
+	readonly pods = new Map<string, PodRuntime>();
+	readonly podsByReplicaSet = new Map<string, Set<PodRuntime>>();
+	readonly nodes: NodeState[] = [];
+	private readonly nodesByName = new Map<string, NodeState>();
+	readonly workloads = new Map<string, Workload>();
+	readonly random: Streams;
+	now: number;
+
+	constructor(start: number, seed: number) {
+		this.now = start;
+		this.store = new ObjectStore(() => this.now);
+		this.events = new EventRecorder(this.store, () => this.now);
+		this.random = {
+			names: new Random(seed, 'names'),
+			lifecycle: new Random(seed, 'lifecycle'),
+			traffic: new Random(seed, 'traffic'),
+			metrics: new Random(seed, 'metrics'),
+		};
+	}
+
+	workload(namespace: string | undefined, name: string): Workload | undefined {
+		return this.workloads.get(`${namespace ?? ''}/${name}`);
+	}
+
+	podsOf(namespace: string | undefined, rsName: string): Set<PodRuntime> {
+		const key = `${namespace ?? ''}/${rsName}`;
+		let set = this.podsByReplicaSet.get(key);
+		if (!set) this.podsByReplicaSet.set(key, (set = new Set()));
+		return set;
+	}
+
+	addPod(pod: PodRuntime): void {
+		this.pods.set(`${pod.namespace}/${pod.name}`, pod);
+		this.podsOf(pod.namespace, pod.rsName).add(pod);
+	}
+
+	removePod(pod: PodRuntime): void {
+		this.pods.delete(`${pod.namespace}/${pod.name}`);
+		this.podsOf(pod.namespace, pod.rsName).delete(pod);
+	}
+
+	addNode(node: NodeState): void {
+		this.nodes.push(node);
+		this.nodesByName.set(node.name, node);
+	}
+
+	node(name: string | undefined): NodeState | undefined {
+		return name === undefined ? undefined : this.nodesByName.get(name);
+	}
+
+	/** A unique pod name, `<replicaset>-<5 chars>` as the ReplicaSet controller generates them. */
+	podName(namespace: string, rsName: string): string {
+		for (;;) {
+			const name = `${rsName}-${this.random.names.chars(5)}`;
+			if (!this.pods.has(`${namespace}/${name}`)) return name;
+		}
+	}
+}

@@ -1,0 +1,152 @@
+// Renders a pod's runtime state as the Pod object the API server would show for it.
+import type { Condition, ContainerStatus, Pod } from '../../domain/k8s';
+import type { NodeState, PodRuntime } from './context';
+import { fnv1a } from './random';
+import { iso } from './time';
+
+function digest(text: string): string {
+	let out = '';
+	for (let i = 0; out.length < 64; i++) out += fnv1a(`${text}#${i}`).toString(16).padStart(8, '0');
+	return out.slice(0, 64);
+}
+
+export function imageID(image: string): string {
+	const repository = image.split(':')[0];
+	const qualified = repository.includes('.') ? repository : `docker.io/${repository}`;
+	return `${qualified}@sha256:${digest(image)}`;
+}
+
+function containerStatus(pod: PodRuntime): ContainerStatus & Record<string, unknown> {
+	const name = pod.template.spec?.containers?.[0]?.name ?? 'server';
+	const base = {
+		name,
+		image: pod.image,
+		imageID: pod.stage === 'ContainerCreating' ? '' : imageID(pod.image),
+		restartCount: pod.restartCount,
+		lastState: pod.lastTermination
+			? {
+					terminated: {
+						reason: pod.lastTermination.reason,
+						exitCode: pod.lastTermination.exitCode,
+						startedAt: iso(pod.lastTermination.startedAt),
+						finishedAt: iso(pod.lastTermination.finishedAt),
+						containerID: pod.containerId,
+					},
+				}
+			: {},
+	};
+	switch (pod.stage) {
+		case 'ContainerCreating':
+		case 'Unscheduled':
+			return { ...base, ready: false, started: false, state: { waiting: { reason: 'ContainerCreating' } } };
+		case 'BackOff':
+			return {
+				...base,
+				ready: false,
+				started: false,
+				containerID: pod.containerId,
+				state: {
+					waiting: {
+						reason: 'CrashLoopBackOff',
+						message: `back-off ${Math.round((pod.stageUntil - (pod.lastTermination?.finishedAt ?? 0)) / 1000)}s restarting failed container=${name} pod=${pod.name}_${pod.namespace}(${pod.uid})`,
+					},
+				},
+			};
+		default:
+			return {
+				...base,
+				ready: pod.stage === 'Ready',
+				started: true,
+				containerID: pod.containerId,
+				state: { running: { startedAt: iso(pod.startedAt ?? pod.createdAt) } },
+			};
+	}
+}
+
+function conditions(pod: PodRuntime, containerName: string): Condition[] {
+	if (pod.stage === 'Unscheduled') {
+		return [
+			{
+				type: 'PodScheduled',
+				status: 'False',
+				reason: 'Unschedulable',
+				message: pod.unschedulableMessage,
+				lastTransitionTime: iso(pod.createdAt),
+			},
+		];
+	}
+	const scheduled = iso(pod.scheduledAt ?? pod.createdAt);
+	const ready = pod.stage === 'Ready';
+	const readyCondition = (type: string): Condition =>
+		ready
+			? { type, status: 'True', lastTransitionTime: iso(pod.readyChangedAt) }
+			: {
+					type,
+					status: 'False',
+					reason: 'ContainersNotReady',
+					message: `containers with unready status: [${containerName}]`,
+					lastTransitionTime: iso(pod.readyChangedAt),
+				};
+	const started = pod.stage !== 'ContainerCreating';
+	return [
+		{ type: 'PodReadyToStartContainers', status: started ? 'True' : 'False', lastTransitionTime: iso(pod.startedAt ?? pod.readyChangedAt) },
+		{ type: 'Initialized', status: 'True', lastTransitionTime: scheduled },
+		readyCondition('Ready'),
+		readyCondition('ContainersReady'),
+		{ type: 'PodScheduled', status: 'True', lastTransitionTime: scheduled },
+	];
+}
+
+export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
+	const spec = structuredClone(pod.template.spec ?? {});
+	const containerName = spec.containers?.[0]?.name ?? 'server';
+	const running = pod.stage !== 'Unscheduled' && pod.stage !== 'ContainerCreating';
+	const status: NonNullable<Pod['status']> = {
+		phase: running ? 'Running' : 'Pending',
+		conditions: conditions(pod, containerName),
+		qosClass: 'Burstable',
+	};
+	if (pod.stage !== 'Unscheduled') {
+		const hostIP = node?.internalIP;
+		Object.assign(status, {
+			hostIP,
+			hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
+			podIP: pod.podIP,
+			podIPs: pod.podIP ? [{ ip: pod.podIP }] : undefined,
+			startTime: iso(pod.scheduledAt ?? pod.createdAt),
+			containerStatuses: [containerStatus(pod)],
+		});
+	}
+	return {
+		apiVersion: 'v1',
+		kind: 'Pod',
+		metadata: {
+			name: pod.name,
+			generateName: `${pod.rsName}-`,
+			namespace: pod.namespace,
+			uid: pod.uid,
+			creationTimestamp: iso(pod.createdAt),
+			...(pod.deletedAt !== undefined
+				? { deletionTimestamp: iso(pod.deletedAt + 30_000), deletionGracePeriodSeconds: 30 }
+				: {}),
+			labels: { ...(pod.template.metadata?.labels ?? {}) },
+			annotations: pod.template.metadata?.annotations ? { ...pod.template.metadata.annotations } : undefined,
+			ownerReferences: [
+				{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: pod.rsName, uid: pod.rsUid, controller: true, blockOwnerDeletion: true },
+			],
+		},
+		spec: {
+			...spec,
+			nodeName: pod.node,
+			restartPolicy: 'Always',
+			schedulerName: 'default-scheduler',
+			serviceAccountName: 'default',
+			terminationGracePeriodSeconds: 30,
+			dnsPolicy: 'ClusterFirst',
+			enableServiceLinks: true,
+			priority: 0,
+			preemptionPolicy: 'PreemptLowerPriority',
+		},
+		status,
+	};
+}

@@ -1,0 +1,227 @@
+// ReplicaSets: creating them for a workload's template, scaling them, and the ReplicaSet
+// controller that keeps the number of pods equal to spec.replicas.
+import type { Deployment, KubeObject, ReplicaSet, Rollout } from '../../domain/k8s';
+import type { PodRuntime, SimContext } from './context';
+import { involvedOf } from './events';
+import { terminate } from './kubelet';
+import { renderPod } from './pod-object';
+import { uuid } from './random';
+import { resolveProfile } from './scenario';
+import { GPU_RESOURCE } from './nodes';
+import { DEPLOYMENT_HASH_LABEL, ROLLOUT_HASH_LABEL } from './template-hash';
+import { iso } from './time';
+
+export type Owner = Rollout | Deployment;
+
+export function hashLabelOf(owner: Owner): string {
+	return owner.kind === 'Rollout' ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
+}
+
+export function revisionAnnotationOf(owner: Owner): string {
+	return owner.kind === 'Rollout' ? 'rollout.argoproj.io/revision' : 'deployment.kubernetes.io/revision';
+}
+
+export function revisionOf(rs: ReplicaSet): number {
+	const annotations = rs.metadata.annotations ?? {};
+	return Number(annotations['rollout.argoproj.io/revision'] ?? annotations['deployment.kubernetes.io/revision'] ?? 0);
+}
+
+export function hashOf(rs: ReplicaSet): string {
+	const labels = rs.metadata.labels ?? {};
+	return labels[ROLLOUT_HASH_LABEL] ?? labels[DEPLOYMENT_HASH_LABEL] ?? '';
+}
+
+/** The ReplicaSets each workload owns, sorted by revision (one pass over the store per tick). */
+export function replicaSetsByOwner(ctx: SimContext): Map<string, ReplicaSet[]> {
+	const result = new Map<string, ReplicaSet[]>();
+	for (const obj of ctx.store.list('ReplicaSet')) {
+		const rs = obj as ReplicaSet;
+		const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+		if (!owner) continue;
+		const key = `${owner.kind}/${rs.metadata.namespace}/${owner.name}`;
+		const list = result.get(key) ?? [];
+		list.push(rs);
+		result.set(key, list);
+	}
+	for (const list of result.values()) list.sort((a, b) => revisionOf(a) - revisionOf(b));
+	return result;
+}
+
+export function ownerKey(owner: Owner): string {
+	return `${owner.kind}/${owner.metadata.namespace}/${owner.metadata.name}`;
+}
+
+export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, revision: number, createdAt = ctx.now): ReplicaSet {
+	const label = hashLabelOf(owner);
+	const template = structuredClone(owner.spec.template ?? {});
+	template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [label]: hash } };
+	const replicas = String(owner.spec.replicas ?? 1);
+	const annotations: Record<string, string> =
+		owner.kind === 'Rollout'
+			? { 'rollout.argoproj.io/desired-replicas': replicas, 'rollout.argoproj.io/revision': String(revision) }
+			: {
+					'deployment.kubernetes.io/desired-replicas': replicas,
+					'deployment.kubernetes.io/max-replicas': replicas,
+					'deployment.kubernetes.io/revision': String(revision),
+				};
+	const rs: ReplicaSet = {
+		apiVersion: 'apps/v1',
+		kind: 'ReplicaSet',
+		metadata: {
+			name: `${owner.metadata.name}-${hash}`,
+			namespace: owner.metadata.namespace,
+			uid: uuid(ctx.random.names),
+			creationTimestamp: iso(createdAt),
+			labels: { ...template.metadata.labels },
+			annotations,
+			ownerReferences: [
+				{
+					apiVersion: owner.apiVersion,
+					kind: owner.kind,
+					name: owner.metadata.name,
+					uid: owner.metadata.uid,
+					controller: true,
+					blockOwnerDeletion: true,
+				},
+			],
+		},
+		spec: {
+			replicas: 0,
+			selector: { matchLabels: { ...owner.spec.selector?.matchLabels, [label]: hash } },
+			template,
+		},
+		status: { replicas: 0, observedGeneration: 1 },
+	};
+	return ctx.store.put(rs) as ReplicaSet;
+}
+
+/** Writes the object only when something differs, so watchers see real changes only. */
+export function putIfChanged<T extends KubeObject>(ctx: SimContext, before: T, after: T): T {
+	if (JSON.stringify(before) === JSON.stringify(after)) return before;
+	return ctx.store.put(after) as T;
+}
+
+/** Sets spec.replicas and records the controller's ScalingReplicaSet event, as upstream words it. */
+export function scaleReplicaSet(ctx: SimContext, owner: Owner, rs: ReplicaSet, replicas: number): ReplicaSet {
+	const from = rs.spec.replicas ?? 0;
+	if (from === replicas) return rs;
+	const next = structuredClone(rs);
+	next.spec.replicas = replicas;
+	const annotations = next.metadata.annotations ?? {};
+	const ownerReplicas = String(owner.spec.replicas ?? 1);
+	for (const key of ['rollout.argoproj.io/desired-replicas', 'deployment.kubernetes.io/desired-replicas']) {
+		if (key in annotations) annotations[key] = ownerReplicas;
+	}
+	const direction = replicas > from ? 'up' : 'down';
+	const message =
+		owner.kind === 'Rollout'
+			? `Scaled ${direction} ReplicaSet ${rs.metadata.name} (revision ${revisionOf(rs)}) from ${from} to ${replicas}`
+			: `Scaled ${direction} replica set ${rs.metadata.name} from ${from} to ${replicas}`;
+	const component = owner.kind === 'Rollout' ? 'rollouts-controller' : 'deployment-controller';
+	ctx.events.normal(involvedOf(owner), 'ScalingReplicaSet', message, { component });
+	return ctx.store.put(next) as ReplicaSet;
+}
+
+function gpusOf(rs: ReplicaSet): number {
+	const limits = rs.spec.template?.spec?.containers?.[0]?.resources?.limits ?? {};
+	return Number(limits[GPU_RESOURCE] ?? 0);
+}
+
+export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined {
+	const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+	const workload = owner && ctx.workload(rs.metadata.namespace, owner.name);
+	if (!workload) return undefined;
+	const namespace = rs.metadata.namespace ?? 'default';
+	const template = rs.spec.template ?? {};
+	const image = template.spec?.containers?.[0]?.image ?? '';
+	const hashLabel = rs.metadata.labels?.[ROLLOUT_HASH_LABEL] !== undefined ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
+	const pod: PodRuntime = {
+		namespace,
+		name: ctx.podName(namespace, rs.metadata.name),
+		uid: uuid(ctx.random.names),
+		rsName: rs.metadata.name,
+		rsUid: rs.metadata.uid,
+		hashLabel,
+		hash: hashOf(rs),
+		workload,
+		template,
+		image,
+		profile: resolveProfile(workload, image),
+		gpus: gpusOf(rs),
+		createdAt: ctx.now,
+		stage: 'Unscheduled',
+		stageUntil: ctx.now,
+		readyChangedAt: ctx.now,
+		restartCount: 0,
+		pulledImage: false,
+		nextSchedulingEventAt: ctx.now,
+		pressureSeconds: 0,
+		load: 0,
+		memDemandMiB: 0,
+		skew: ctx.random.traffic.between(0.92, 1.08),
+		temperature: 0,
+		dirty: true,
+	};
+	ctx.addPod(pod);
+	return pod;
+}
+
+/** Which pod to remove first when scaling down: the least useful one (as the real controller ranks them). */
+function deletionRank(pod: PodRuntime): number[] {
+	const stage = { Unscheduled: 0, ContainerCreating: 1, BackOff: 2, Loading: 3, Ready: 4, Terminating: 5 }[pod.stage];
+	return [stage, -pod.restartCount, -pod.createdAt];
+}
+
+function compareRanks(a: number[], b: number[]): number {
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+	return 0;
+}
+
+function reconcile(ctx: SimContext, rs: ReplicaSet): void {
+	const pods = [...ctx.podsOf(rs.metadata.namespace, rs.metadata.name)].filter((p) => p.stage !== 'Terminating');
+	const desired = rs.spec.replicas ?? 0;
+	const involved = { kind: 'ReplicaSet', name: rs.metadata.name, namespace: rs.metadata.namespace, uid: rs.metadata.uid, apiVersion: 'apps/v1' };
+	const source = { component: 'replicaset-controller' };
+	for (let i = pods.length; i < desired; i++) {
+		const pod = newPod(ctx, rs);
+		if (!pod) break;
+		pods.push(pod);
+		ctx.events.normal(involved, 'SuccessfulCreate', `Created pod: ${pod.name}`, source);
+	}
+	if (pods.length > desired) {
+		const victims = pods.sort((a, b) => compareRanks(deletionRank(a), deletionRank(b))).slice(0, pods.length - desired);
+		for (const pod of victims) {
+			ctx.events.normal(involved, 'SuccessfulDelete', `Deleted pod: ${pod.name}`, source);
+			terminate(ctx, pod);
+		}
+	}
+}
+
+function writeStatus(ctx: SimContext, rs: ReplicaSet): void {
+	const active = [...ctx.podsOf(rs.metadata.namespace, rs.metadata.name)].filter((p) => p.stage !== 'Terminating');
+	const ready = active.filter((p) => p.stage === 'Ready').length;
+	const status: NonNullable<ReplicaSet['status']> & Record<string, unknown> = { replicas: active.length };
+	// The API omits zero counts (omitempty), except `replicas`.
+	if (active.length) status.fullyLabeledReplicas = active.length;
+	if (ready) status.readyReplicas = ready;
+	if (ready) status.availableReplicas = ready;
+	status.observedGeneration = rs.metadata.generation ?? 1;
+	putIfChanged(ctx, rs, { ...rs, status });
+}
+
+export function runReplicaSetController(ctx: SimContext): void {
+	for (const obj of ctx.store.list('ReplicaSet')) reconcile(ctx, obj as ReplicaSet);
+}
+
+export function writeReplicaSetStatuses(ctx: SimContext): void {
+	for (const obj of ctx.store.list('ReplicaSet')) writeStatus(ctx, obj as ReplicaSet);
+}
+
+/** Publishes pods whose state changed this tick. */
+export function writePods(ctx: SimContext): void {
+	for (const pod of ctx.pods.values()) {
+		if (!pod.dirty) continue;
+		pod.dirty = false;
+		ctx.store.put(renderPod(pod, ctx.node(pod.node)));
+	}
+}

@@ -1,0 +1,98 @@
+// The Argo Rollouts blue-green strategy: the new version comes up as the preview stack, waits
+// (BlueGreenPause) for promotion when auto-promotion is off, then takes over the active service;
+// the old stack is scaled down after scaleDownDelaySeconds.
+import type { ReplicaSet, Rollout } from '../../domain/k8s';
+import type { SimContext } from './context';
+import { involvedOf } from './events';
+import { podCounts, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { hashOf, scaleReplicaSet } from './replicasets';
+import { scaleDownOthers } from './rollout-canary';
+import { reconcileRestart } from './rollout-restart';
+import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
+import { iso } from './time';
+
+const SOURCE = { component: 'rollouts-controller' };
+const BLUE_GREEN_PAUSE = 'BlueGreenPause';
+const ABORT_SCALE_DOWN_DELAY_S = 30;
+
+export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: ReplicaSet[]): void {
+	const strategy = ro.spec.strategy?.blueGreen ?? {};
+	const replicas = ro.spec.replicas ?? 1;
+	const status: RolloutStatus = structuredClone(ro.status ?? {});
+	const synced = syncNewReplicaSet(ctx, ro, existing);
+	const { hash, revision } = synced;
+	const involved = involvedOf(ro);
+	const blueGreen = { ...status.blueGreen };
+	blueGreen.activeSelector ??= hash;
+	status.stableRS ??= hash;
+
+	if (status.currentPodHash !== hash) {
+		const templateChanged = status.currentPodHash !== undefined;
+		status.currentPodHash = hash;
+		delete status.pauseConditions;
+		delete status.controllerPause;
+		delete status.abort;
+		delete status.abortedAt;
+		delete status.promoteFull;
+		if (templateChanged && hash !== blueGreen.activeSelector) {
+			ctx.events.normal(involved, 'RolloutUpdated', `Rollout updated to revision ${revision}`, SOURCE);
+		}
+	}
+
+	const isActive = hash === blueGreen.activeSelector;
+	const aborted = status.abort === true && !isActive;
+	if (aborted && !status.abortedAt) {
+		status.abortedAt = iso(ctx.now);
+		delete status.pauseConditions;
+		delete status.controllerPause;
+		ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
+	} else if (!aborted && status.abortedAt) {
+		delete status.abortedAt;
+		ctx.events.normal(involved, 'RolloutRetry', 'Retrying Rollout after abort', SOURCE);
+	}
+
+	const activeRS = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	let newRS = synced.newRS;
+	if (!aborted) newRS = scaleReplicaSet(ctx, ro, newRS, replicas);
+	else if (ctx.now - Date.parse(status.abortedAt as string) >= ABORT_SCALE_DOWN_DELAY_S * 1000) newRS = scaleReplicaSet(ctx, ro, newRS, 0);
+	if (activeRS && !isActive) scaleReplicaSet(ctx, ro, withScaleDownDeadline(ctx, activeRS, undefined), replicas);
+	blueGreen.previewSelector = aborted ? blueGreen.activeSelector : hash;
+
+	const previewReady = podCounts(ctx, newRS).ready >= replicas;
+	if (!aborted && !isActive && previewReady && !ro.spec.paused) {
+		let promote = status.promoteFull === true || strategy.autoPromotionEnabled !== false;
+		if (!promote) {
+			const condition = status.pauseConditions?.find((c) => c.reason === BLUE_GREEN_PAUSE);
+			if (!condition && !status.controllerPause) {
+				status.pauseConditions = [{ reason: BLUE_GREEN_PAUSE, startTime: iso(ctx.now) }];
+				status.controllerPause = true;
+				ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${BLUE_GREEN_PAUSE})`, SOURCE);
+			} else if (!condition) promote = true;
+		}
+		if (promote) {
+			const delay = (strategy.scaleDownDelaySeconds ?? 30) * 1000;
+			if (activeRS) withScaleDownDeadline(ctx, activeRS, ctx.now + delay);
+			ctx.events.normal(
+				involved,
+				'SwitchService',
+				`Switched selector for service '${strategy.activeService}' from '${blueGreen.activeSelector}' to '${hash}'`,
+				SOURCE,
+			);
+			blueGreen.activeSelector = hash;
+			status.stableRS = hash;
+			delete status.pauseConditions;
+			delete status.controllerPause;
+			delete status.promoteFull;
+			ctx.events.normal(involved, 'RolloutCompleted', `Rollout completed update to revision ${revision} (${hash}): Completed blue-green update`, SOURCE);
+		}
+	}
+
+	const others = synced.all.filter((rs) => rs !== synced.newRS && hashOf(rs) !== blueGreen.activeSelector);
+	scaleDownOthers(ctx, ro, others);
+	status.blueGreen = blueGreen;
+	status.canary = {};
+	reconcileRestart(ctx, ro, status, synced.all);
+	const active = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	const total = sumCounts(ctx, synced.all);
+	persistRolloutStatus(ctx, ro, status, { total, updated: podCounts(ctx, newRS), available: podCounts(ctx, active).ready }, newRS.metadata.name, revision);
+}

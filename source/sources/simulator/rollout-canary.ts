@@ -1,0 +1,181 @@
+// The Argo Rollouts canary strategy: step by step (setWeight, pause, pause with duration),
+// with traffic-routed weights, abort/retry, full promotion and fast rollback to stable.
+import type { CanaryStep, ReplicaSet, Rollout } from '../../domain/k8s';
+import type { SimContext } from './context';
+import { involvedOf } from './events';
+import { podCounts, scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
+import { reconcileRestart } from './rollout-restart';
+import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
+import { fnv1a } from './random';
+import { durationSeconds, iso } from './time';
+
+const SOURCE = { component: 'rollouts-controller' };
+const DEFAULT_SCALE_DOWN_DELAY_S = 30;
+const CANARY_PAUSE = 'CanaryPauseStep';
+
+/** argo-rollouts GetCurrentSetWeight: the last setWeight at or before the current step; 100 when done. */
+export function setWeightAt(steps: CanaryStep[], index: number): number {
+	if (index >= steps.length) return 100;
+	for (let i = index; i >= 0; i--) if (steps[i].setWeight !== undefined) return steps[i].setWeight as number;
+	return 0;
+}
+
+function previousSetWeight(steps: CanaryStep[], index: number): number {
+	for (let i = Math.min(index, steps.length) - 1; i >= 0; i--) if (steps[i].setWeight !== undefined) return steps[i].setWeight as number;
+	return 0;
+}
+
+export function stepString(step: CanaryStep): string {
+	if (step.setWeight !== undefined) return `setWeight: ${step.setWeight}`;
+	if (step.pause) return step.pause.duration !== undefined ? `pause: ${step.pause.duration}` : 'pause';
+	if (step.analysis) return 'analysis';
+	if (step.experiment) return 'experiment';
+	return 'invalid';
+}
+
+function stepHash(steps: CanaryStep[]): string {
+	return fnv1a(JSON.stringify(steps)).toString(16).padStart(8, '0');
+}
+
+function clearPause(status: RolloutStatus): void {
+	delete status.pauseConditions;
+	delete status.controllerPause;
+}
+
+/** Scales ReplicaSets that are neither current nor stable to zero once their deadline has passed. */
+export function scaleDownOthers(ctx: SimContext, owner: Owner, others: ReplicaSet[]): void {
+	for (const rs of others) {
+		if ((rs.spec.replicas ?? 0) === 0) continue;
+		const deadline = scaleDownDeadline(rs);
+		if (deadline !== undefined && deadline > ctx.now) continue;
+		scaleReplicaSet(ctx, owner, withScaleDownDeadline(ctx, rs, undefined), 0);
+	}
+}
+
+export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaSet[]): void {
+	const canary = ro.spec.strategy?.canary ?? {};
+	const steps = canary.steps ?? [];
+	const replicas = ro.spec.replicas ?? 1;
+	const trafficRouted = canary.trafficRouting !== undefined;
+	const status: RolloutStatus = structuredClone(ro.status ?? {});
+	const synced = syncNewReplicaSet(ctx, ro, existing);
+	const { hash, revision } = synced;
+	const involved = involvedOf(ro);
+
+	status.stableRS ??= hash;
+	const currentStepHash = stepHash(steps);
+	if (status.currentPodHash !== hash || status.currentStepHash !== currentStepHash) {
+		const templateChanged = status.currentPodHash !== undefined && status.currentPodHash !== hash;
+		status.currentPodHash = hash;
+		status.currentStepHash = currentStepHash;
+		status.currentStepIndex = 0;
+		clearPause(status);
+		delete status.abort;
+		delete status.abortedAt;
+		delete status.promoteFull;
+		if (hash === status.stableRS) {
+			status.currentStepIndex = steps.length;
+			if (templateChanged) ctx.events.normal(involved, 'SkipSteps', 'Rollback to stable', SOURCE);
+		} else if (templateChanged) {
+			ctx.events.normal(involved, 'RolloutUpdated', `Rollout updated to revision ${revision}`, SOURCE);
+		}
+	}
+
+	const isStable = hash === status.stableRS;
+	const aborted = status.abort === true && !isStable;
+	let index = Math.max(0, Math.min(status.currentStepIndex ?? 0, steps.length));
+	if (status.promoteFull && !isStable) {
+		index = steps.length;
+		clearPause(status);
+	}
+	if (aborted) {
+		if (!status.abortedAt) {
+			status.abortedAt = iso(ctx.now);
+			ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
+		}
+		index = 0;
+		clearPause(status);
+	} else if (status.abortedAt) {
+		delete status.abortedAt;
+		ctx.events.normal(involved, 'RolloutRetry', 'Retrying Rollout after abort', SOURCE);
+	}
+
+	// Replica counts: with traffic routing the stable side stays fully scaled while the canary grows.
+	const stableRS = synced.all.find((rs) => hashOf(rs) === status.stableRS);
+	const setWeight = aborted ? 0 : setWeightAt(steps, index);
+	const canaryTarget = isStable ? replicas : Math.min(replicas, Math.ceil((setWeight * replicas) / 100));
+	let newRS = synced.newRS;
+	if (aborted) {
+		const since = Date.parse(status.abortedAt as string);
+		if (ctx.now - since >= DEFAULT_SCALE_DOWN_DELAY_S * 1000) newRS = scaleReplicaSet(ctx, ro, newRS, 0);
+	} else newRS = scaleReplicaSet(ctx, ro, newRS, canaryTarget);
+	if (stableRS && !isStable) {
+		const stableTarget = trafficRouted || aborted ? replicas : Math.max(0, replicas - canaryTarget);
+		scaleReplicaSet(ctx, ro, withScaleDownDeadline(ctx, stableRS, undefined), stableTarget);
+	}
+	const others = synced.all.filter((rs) => rs !== synced.newRS && hashOf(rs) !== status.stableRS);
+	scaleDownOthers(ctx, ro, others);
+
+	const canaryReady = podCounts(ctx, newRS).ready;
+	const atDesired = !aborted && (newRS.spec.replicas ?? 0) === canaryTarget && canaryReady >= canaryTarget;
+
+	// Steps advance one per reconcile, never while paused or aborted.
+	if (!aborted && !isStable && !ro.spec.paused && index < steps.length) {
+		const step = steps[index];
+		let completed = false;
+		if (step.setWeight !== undefined) completed = atDesired;
+		else if (step.pause) {
+			const condition = status.pauseConditions?.find((c) => c.reason === CANARY_PAUSE);
+			const duration = durationSeconds(step.pause.duration);
+			if (!condition) {
+				if (!status.controllerPause) {
+					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: iso(ctx.now) }];
+					status.controllerPause = true;
+					ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${CANARY_PAUSE})`, SOURCE);
+				} else {
+					completed = true;
+					ctx.events.normal(involved, 'RolloutResumed', 'Rollout is resumed', SOURCE);
+				}
+			} else if (duration !== undefined && ctx.now >= Date.parse(condition.startTime ?? '') + duration * 1000) completed = true;
+		} else completed = true;
+		if (completed) {
+			index++;
+			clearPause(status);
+			ctx.events.normal(involved, 'RolloutStepCompleted', `Rollout step ${index}/${steps.length} completed (${stepString(step)})`, SOURCE);
+		}
+	}
+
+	// All steps done and the canary fully available: it becomes the stable version.
+	if (!aborted && !isStable && index >= steps.length && canaryReady >= replicas) {
+		if (stableRS) withScaleDownDeadline(ctx, stableRS, ctx.now + DEFAULT_SCALE_DOWN_DELAY_S * 1000);
+		status.stableRS = hash;
+		delete status.promoteFull;
+		ctx.events.normal(
+			involved,
+			'RolloutCompleted',
+			`Rollout completed update to revision ${revision} (${hash}): Completed all ${steps.length} canary steps`,
+			SOURCE,
+		);
+	}
+
+	const nowStable = status.stableRS === hash;
+	if (nowStable) delete status.promoteFull;
+	status.currentStepIndex = index;
+	if (!steps.length) delete status.currentStepIndex;
+	if (trafficRouted) {
+		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : previousSetWeight(steps, index);
+		status.canary = {
+			weights: {
+				canary: { podTemplateHash: hash, serviceName: canary.canaryService, weight },
+				stable: { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight },
+			},
+		};
+	} else status.canary = {};
+	status.blueGreen = {};
+
+	reconcileRestart(ctx, ro, status, synced.all);
+	const total = sumCounts(ctx, synced.all);
+	const updated = podCounts(ctx, newRS);
+	persistRolloutStatus(ctx, ro, status, { total, updated, available: total.ready }, newRS.metadata.name, revision);
+}

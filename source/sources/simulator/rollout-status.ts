@@ -1,0 +1,161 @@
+// The Rollout status fields the Argo controller writes after each reconcile: counts, conditions,
+// phase and message (following argo-rollouts' conditions and rolloututil packages).
+import type { Condition, Rollout } from '../../domain/k8s';
+import type { SimContext } from './context';
+import { involvedOf } from './events';
+import { setCondition, type PodCounts } from './owner-sync';
+import { putIfChanged } from './replicasets';
+
+export type RolloutStatus = NonNullable<Rollout['status']>;
+
+export interface RolloutCounts {
+	/** All non-terminating pods. */
+	total: PodCounts;
+	/** Pods of the current template. */
+	updated: PodCounts;
+	/** What counts as available (blue-green: the active side only). */
+	available: number;
+}
+
+const DEFAULT_PROGRESS_DEADLINE_S = 600;
+
+function selectorString(ro: Rollout, hash?: string): string {
+	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { 'rollouts-pod-template-hash': hash } : {}) };
+	return Object.entries(labels)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(',');
+}
+
+function progressed(prev: RolloutStatus, next: RolloutStatus): boolean {
+	const oldStale = (prev.replicas ?? 0) - (prev.updatedReplicas ?? 0);
+	const newStale = (next.replicas ?? 0) - (next.updatedReplicas ?? 0);
+	return (
+		next.updatedReplicas !== prev.updatedReplicas ||
+		newStale < oldStale ||
+		(next.readyReplicas ?? 0) > (prev.readyReplicas ?? 0) ||
+		(next.availableReplicas ?? 0) > (prev.availableReplicas ?? 0) ||
+		next.stableRS !== prev.stableRS ||
+		next.currentStepIndex !== prev.currentStepIndex ||
+		next.blueGreen?.activeSelector !== prev.blueGreen?.activeSelector ||
+		next.blueGreen?.previewSelector !== prev.blueGreen?.previewSelector
+	);
+}
+
+function isHealthy(ro: Rollout, status: RolloutStatus, replicas: number): boolean {
+	let completed = status.stableRS === status.currentPodHash;
+	if (ro.spec.strategy?.blueGreen) completed &&= status.blueGreen?.activeSelector === status.currentPodHash;
+	if (ro.spec.strategy?.canary) {
+		const steps = ro.spec.strategy.canary.steps?.length ?? 0;
+		completed &&= (steps === 0 || status.currentStepIndex === steps) && status.replicas === replicas;
+	}
+	return completed && status.updatedReplicas === replicas && status.availableReplicas === replicas;
+}
+
+/** argo-rollouts CalculateRolloutPhase. */
+export function rolloutPhase(ro: Rollout, status: RolloutStatus): { phase: string; message: string } {
+	for (const c of status.conditions ?? []) {
+		if (c.reason === 'RolloutAborted' || c.reason === 'ProgressDeadlineExceeded') {
+			return { phase: 'Degraded', message: `${c.reason}: ${c.message}` };
+		}
+	}
+	if (ro.spec.paused) return { phase: 'Paused', message: 'manually paused' };
+	const pause = status.pauseConditions?.[0];
+	if (pause) return { phase: 'Paused', message: pause.reason };
+	if (ro.spec.restartAt && ro.spec.restartAt !== status.restartedAt) return { phase: 'Progressing', message: 'rollout is restarting' };
+	if ((status.updatedReplicas ?? 0) < (ro.spec.replicas ?? 1)) return { phase: 'Progressing', message: 'more replicas need to be updated' };
+	if ((status.availableReplicas ?? 0) < (status.updatedReplicas ?? 0)) {
+		return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
+	}
+	if (ro.spec.strategy?.blueGreen) {
+		if (!status.blueGreen?.activeSelector || status.blueGreen.activeSelector !== status.currentPodHash) {
+			return { phase: 'Progressing', message: 'active service cutover pending' };
+		}
+		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
+	} else {
+		if (!ro.spec.strategy?.canary?.trafficRouting && (status.replicas ?? 0) > (status.updatedReplicas ?? 0)) {
+			return { phase: 'Progressing', message: 'old replicas are pending termination' };
+		}
+		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for all steps to complete' };
+	}
+	return { phase: 'Healthy', message: '' };
+}
+
+function progressingCondition(
+	ctx: SimContext,
+	ro: Rollout,
+	prev: RolloutStatus,
+	next: RolloutStatus,
+	conditions: Condition[],
+	newRSName: string,
+	revision: number,
+	replicas: number,
+): Condition[] {
+	const now = ctx.now;
+	const current = conditions.find((c) => c.type === 'Progressing');
+	const paused = ro.spec.paused === true || (next.pauseConditions?.length ?? 0) > 0;
+	if (next.abort && next.stableRS !== next.currentPodHash) {
+		return setCondition(conditions, now, 'Progressing', 'False', 'RolloutAborted', `Rollout aborted update to revision ${revision}`);
+	}
+	if (paused) return setCondition(conditions, now, 'Progressing', 'Unknown', 'RolloutPaused', 'Rollout is paused');
+	if (isHealthy(ro, next, replicas)) {
+		return setCondition(conditions, now, 'Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRSName}" has successfully progressed.`);
+	}
+	if (current?.reason === 'RolloutAborted') return setCondition(conditions, now, 'Progressing', 'True', 'RolloutRetry', 'Retrying Rollout after abort', true);
+	if (current?.reason === 'RolloutPaused') return setCondition(conditions, now, 'Progressing', 'True', 'RolloutResumed', 'Rollout is resumed', true);
+	if (progressed(prev, next) || !current || current.reason === 'NewReplicaSetAvailable') {
+		return setCondition(conditions, now, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRSName}" is progressing.`, true);
+	}
+	const deadline = ((ro.spec.progressDeadlineSeconds as number | undefined) ?? DEFAULT_PROGRESS_DEADLINE_S) * 1000;
+	const since = Date.parse(current.lastUpdateTime ?? current.lastTransitionTime ?? '') || now;
+	if (current.status === 'True' && now - since > deadline) {
+		const message = `ReplicaSet "${newRSName}" has timed out progressing.`;
+		ctx.events.warning(involvedOf(ro), 'RolloutTimedOut', message, { component: 'rollouts-controller' });
+		return setCondition(conditions, now, 'Progressing', 'False', 'ProgressDeadlineExceeded', message);
+	}
+	return conditions;
+}
+
+/** Fills in counts, conditions and phase, and writes the Rollout if anything changed. */
+export function persistRolloutStatus(
+	ctx: SimContext,
+	ro: Rollout,
+	next: RolloutStatus,
+	counts: RolloutCounts,
+	newRSName: string,
+	revision: number,
+): void {
+	const prev = ro.status ?? {};
+	const replicas = ro.spec.replicas ?? 1;
+	next.replicas = counts.total.replicas;
+	next.HPAReplicas = counts.total.replicas;
+	next.updatedReplicas = counts.updated.replicas;
+	next.readyReplicas = counts.total.ready;
+	next.availableReplicas = counts.available;
+	next.observedGeneration = String(ro.metadata.generation ?? 1);
+	next.selector = selectorString(ro, ro.spec.strategy?.blueGreen ? next.blueGreen?.activeSelector : undefined);
+	let conditions = next.conditions ?? [];
+	conditions = progressingCondition(ctx, ro, prev, next, conditions, newRSName, revision, replicas);
+	conditions =
+		counts.available >= replicas
+			? setCondition(conditions, ctx.now, 'Available', 'True', 'AvailableReason', 'Rollout has minimum availability')
+			: setCondition(conditions, ctx.now, 'Available', 'False', 'AvailableReason', 'Rollout does not have minimum availability');
+	const paused = ro.spec.paused === true || (next.pauseConditions?.length ?? 0) > 0;
+	if (paused) conditions = setCondition(conditions, ctx.now, 'Paused', 'True', 'RolloutPaused', 'Rollout is paused');
+	else if (conditions.some((c) => c.type === 'Paused')) {
+		conditions = setCondition(conditions, ctx.now, 'Paused', 'False', 'RolloutResumed', 'Rollout is resumed');
+	}
+	const completed = next.stableRS === next.currentPodHash;
+	conditions = completed
+		? setCondition(conditions, ctx.now, 'Completed', 'True', 'RolloutCompleted', 'Rollout completed update to revision ' + revision + ` (${next.currentPodHash}): Rollout is healthy`)
+		: setCondition(conditions, ctx.now, 'Completed', 'False', 'RolloutNotCompleted', `Rollout not completed, started update to revision ${revision} (${next.currentPodHash})`);
+	conditions = isHealthy(ro, next, replicas)
+		? setCondition(conditions, ctx.now, 'Healthy', 'True', 'RolloutHealthy', 'Rollout is healthy')
+		: setCondition(conditions, ctx.now, 'Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy');
+	next.conditions = conditions;
+	const { phase, message } = rolloutPhase(ro, next);
+	next.phase = phase;
+	next.message = message || undefined;
+	if (!next.message) delete next.message;
+	const annotations = { ...ro.metadata.annotations, 'rollout.argoproj.io/revision': String(revision) };
+	putIfChanged(ctx, ro, { ...ro, metadata: { ...ro.metadata, annotations }, status: next });
+}

@@ -1,0 +1,107 @@
+// The data shape of a simulator scenario (fixtures/scenarios/*.json, validated by schema.json).
+import type { CanaryStep } from '../../domain/k8s';
+
+export type Strategy = 'canary' | 'blueGreen' | 'rolling';
+export type ServerKind = 'vllm' | 'tgi' | 'triton';
+
+export interface NodePool {
+	name: string;
+	count: number;
+	gpusPerNode: number;
+	/** `nvidia.com/gpu.product`, e.g. NVIDIA-H100-80GB-HBM3. */
+	gpuProduct: string;
+	gpuMemoryMiB: number;
+	/** Board power limit (W); idle draw is about a tenth of it. */
+	gpuPowerLimitW: number;
+	instanceType?: string;
+	zone?: string;
+}
+
+/** How one version of a model server behaves. Missing fields come from DEFAULT_PROFILE. */
+export interface VersionProfile {
+	/** Requests per second one replica serves at full GPU utilisation. */
+	capacityRps: number;
+	/** Median end-to-end latency with no queueing (ms). */
+	p50Ms: number;
+	/** p99 ÷ p50 at low load. */
+	tailFactor: number;
+	/** Time to first token with no queueing (ms). */
+	ttftMs: number;
+	/** Errors (%) the version returns whatever the load. */
+	errorRate: number;
+	/** GPU memory held by the model weights and runtime (MiB, whole replica). */
+	weightsMiB: number;
+	/** KV cache in use at full load (MiB, whole replica); more than fits means OOM kills. */
+	kvCacheMiB: number;
+	/** Model loading time after the container starts, [min, max] seconds. */
+	startupSeconds: [number, number];
+	/** Image pull time on a node that does not have the image yet, [min, max] seconds. */
+	pullSeconds: [number, number];
+	/** When set, the server exits with an error this many seconds after each start (crash loop). */
+	crashAfterSeconds?: number;
+}
+
+export interface WorkloadVersion {
+	image: string;
+	profile?: Partial<VersionProfile>;
+	/**
+	 * Seconds after the scenario starts at which this version is applied (a template change, as
+	 * `kubectl apply` would). Versions without it are the history; the last of those runs at start.
+	 */
+	deployAt?: number;
+}
+
+export interface LoadChange {
+	/** Seconds after start. */
+	at: number;
+	rps: number;
+	rampSeconds?: number;
+}
+
+export interface Workload {
+	name: string;
+	namespace: string;
+	strategy: Strategy;
+	replicas: number;
+	gpusPerReplica: number;
+	/** Pin to nodes with this `nvidia.com/gpu.product`. */
+	gpuProduct?: string;
+	server: ServerKind;
+	/** The served model, e.g. meta-llama/Llama-3.1-8B-Instruct. */
+	model: string;
+	profile?: Partial<VersionProfile>;
+	versions: WorkloadVersion[];
+	canary?: { steps: CanaryStep[]; trafficRouting?: boolean; scaleDownDelaySeconds?: number };
+	blueGreen?: { autoPromotionEnabled?: boolean; autoPromotionSeconds?: number; scaleDownDelaySeconds?: number };
+	rolling?: { maxSurge?: number | string; maxUnavailable?: number | string; progressDeadlineSeconds?: number };
+	load: { rps: number; noise?: number; changes?: LoadChange[] };
+}
+
+export interface Scenario {
+	name: string;
+	description: string;
+	/** The simulated clock's start, RFC 3339 (default 2026-01-01T00:00:00Z). */
+	startTime?: string;
+	cluster: { name: string; nodePools: NodePool[] };
+	workloads: Workload[];
+}
+
+export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
+
+/** An 8B-parameter chat model on one H100 under vLLM. */
+export const DEFAULT_PROFILE: VersionProfile = {
+	capacityRps: 12,
+	p50Ms: 1400,
+	tailFactor: 2.4,
+	ttftMs: 110,
+	errorRate: 0.05,
+	weightsMiB: 17_500,
+	kvCacheMiB: 52_000,
+	startupSeconds: [20, 40],
+	pullSeconds: [8, 25],
+};
+
+export function resolveProfile(workload: Workload, image: string | undefined): VersionProfile {
+	const version = workload.versions.find((v) => v.image === image);
+	return { ...DEFAULT_PROFILE, ...workload.profile, ...version?.profile };
+}

@@ -1,0 +1,55 @@
+// The lists the operator moves through, in display order: shared by the present builders (what is
+// drawn) and the key handlers (what moving the selection means), so the two never disagree.
+import type { KubeEvent, Pod } from '../domain/k8s';
+import type { MetricId } from '../domain/metrics';
+import type { Workload } from '../domain/replica-set';
+import type { StoreSnapshot } from './store';
+import { selectEvents, selectPods, selectWorkloads, workloadKey } from './selectors';
+import type { ReplicaSortKey } from './ui-state';
+
+function matches(filter: string, ...fields: Array<string | undefined>): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return fields.some((field) => field?.toLowerCase().includes(needle));
+}
+
+export function visibleWorkloads(snapshot: StoreSnapshot): Workload[] {
+	const { filter, focus } = snapshot.ui;
+	const all = selectWorkloads(snapshot.cluster);
+	return focus === 'workloads' || focus === 'rollout' ? all.filter((w) => matches(filter, w.metadata.name, w.metadata.namespace)) : all;
+}
+
+export function selectedWorkload(snapshot: StoreSnapshot): Workload | undefined {
+	const list = visibleWorkloads(snapshot);
+	return list.find((w) => workloadKey(w) === snapshot.ui.workloadKey) ?? list[0];
+}
+
+const SORT_METRIC: Partial<Record<ReplicaSortKey, MetricId>> = { gpuUtil: 'gpuUtil', p99: 'p99', rps: 'rps', errorRate: 'errorRate' };
+
+export function restartsOf(pod: Pod): number {
+	return (pod.status?.containerStatuses ?? []).reduce((sum, c) => sum + c.restartCount, 0);
+}
+
+/** Pods of the selected workload, filtered (when the replicas pane has focus) and sorted. */
+export function visibleReplicas(snapshot: StoreSnapshot, roleOf: (pod: Pod) => string): Pod[] {
+	const workload = selectedWorkload(snapshot);
+	if (!workload) return [];
+	const { filter, focus, replicaSort } = snapshot.ui;
+	const pods = selectPods(snapshot.cluster, workload).filter(
+		(pod) => focus !== 'replicas' || matches(filter, pod.metadata.name, pod.spec.nodeName, roleOf(pod)),
+	);
+	const metric = SORT_METRIC[replicaSort];
+	if (metric) {
+		const value = (pod: Pod) => snapshot.metrics.latest(pod.metadata.namespace ?? '', pod.metadata.name)?.values[metric] ?? -1;
+		return pods.sort((a, b) => value(b) - value(a));
+	}
+	if (replicaSort === 'role') return pods.sort((a, b) => roleOf(a).localeCompare(roleOf(b)) || a.metadata.name.localeCompare(b.metadata.name));
+	if (replicaSort === 'restarts') return pods.sort((a, b) => restartsOf(b) - restartsOf(a));
+	return pods;
+}
+
+export function visibleEvents(snapshot: StoreSnapshot): KubeEvent[] {
+	const events = selectEvents(snapshot.cluster, selectedWorkload(snapshot));
+	const { filter, focus } = snapshot.ui;
+	return focus === 'events' ? events.filter((e) => matches(filter, e.reason, e.message, e.involvedObject.name)) : events;
+}

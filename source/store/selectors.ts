@@ -1,0 +1,99 @@
+// Derived views of the cluster state, cached by the per-kind versions so a frame costs O(visible).
+import type { KubeEvent, Kind, Pod, ReplicaSet } from '../domain/k8s';
+import type { Workload } from '../domain/replica-set';
+import { controllerOf, keyOf } from '../domain/k8s';
+import { objectsOf, type ClusterState } from './cluster-state';
+
+
+function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
+	let lastState: ClusterState | undefined;
+	let lastVersions = '';
+	let value: T;
+	return (state) => {
+		const versions = kinds.map((kind) => state.versions.get(kind)).join(',');
+		if (state !== lastState || versions !== lastVersions) {
+			value = compute(state);
+			lastState = state;
+			lastVersions = versions;
+		}
+		return value;
+	};
+}
+
+function byNamespaceAndName(a: { metadata: { namespace?: string; name: string } }, b: typeof a): number {
+	return (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name);
+}
+
+/** Rollouts and Deployments, except Deployments that a Rollout manages through workloadRef. */
+export const selectWorkloads = cached(['Rollout', 'Deployment'], (state): Workload[] => {
+	const rollouts = objectsOf(state, 'Rollout');
+	const referenced = new Set(
+		rollouts.map((ro) => {
+			const ref = (ro.spec as { workloadRef?: { name?: string } }).workloadRef;
+			return ref?.name ? `${ro.metadata.namespace}/${ref.name}` : '';
+		}),
+	);
+	const deployments = objectsOf(state, 'Deployment').filter((d) => !referenced.has(`${d.metadata.namespace}/${d.metadata.name}`));
+	return [...rollouts, ...deployments].sort(byNamespaceAndName);
+});
+
+function groupByOwner<T extends ReplicaSet | Pod>(items: T[], ownerKind: string): Map<string, T[]> {
+	const index = new Map<string, T[]>();
+	for (const item of items) {
+		const owner = controllerOf(item);
+		if (!owner || owner.kind !== ownerKind) continue;
+		const key = `${item.metadata.namespace}/${owner.name}`;
+		const list = index.get(key);
+		if (list) list.push(item);
+		else index.set(key, [item]);
+	}
+	return index;
+}
+
+const replicaSetIndex = cached(['ReplicaSet'], (state) => {
+	const all = objectsOf(state, 'ReplicaSet');
+	return { Rollout: groupByOwner(all, 'Rollout'), Deployment: groupByOwner(all, 'Deployment') };
+});
+
+const podIndex = cached(['Pod'], (state) => groupByOwner(objectsOf(state, 'Pod'), 'ReplicaSet'));
+
+export function selectReplicaSets(state: ClusterState, workload: Workload): ReplicaSet[] {
+	return replicaSetIndex(state)[workload.kind].get(`${workload.metadata.namespace}/${workload.metadata.name}`) ?? [];
+}
+
+export function selectPods(state: ClusterState, workload: Workload): Pod[] {
+	const index = podIndex(state);
+	return selectReplicaSets(state, workload)
+		.flatMap((rs) => index.get(`${rs.metadata.namespace}/${rs.metadata.name}`) ?? [])
+		.sort(byNamespaceAndName);
+}
+
+const eventsByObject = cached(['Event'], (state) => {
+	const index = new Map<string, KubeEvent[]>();
+	const all = objectsOf(state, 'Event').sort((a, b) => eventTime(b) - eventTime(a));
+	for (const event of all) {
+		const involved = event.involvedObject;
+		const key = `${involved.kind}/${involved.namespace ?? event.metadata.namespace ?? ''}/${involved.name}`;
+		const list = index.get(key);
+		if (list) list.push(event);
+		else index.set(key, [event]);
+	}
+	return { index, all };
+});
+
+export function eventTime(event: KubeEvent): number {
+	const stamp = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? event.metadata.creationTimestamp;
+	return stamp ? Date.parse(stamp) : 0;
+}
+
+/** Events about the workload, its ReplicaSets and their pods, newest first; all events without one. */
+export function selectEvents(state: ClusterState, workload: Workload | undefined): KubeEvent[] {
+	const { index, all } = eventsByObject(state);
+	if (!workload) return all;
+	const keys = [keyOf(workload), ...selectReplicaSets(state, workload).map(keyOf), ...selectPods(state, workload).map(keyOf)];
+	return keys.flatMap((key) => index.get(key) ?? []).sort((a, b) => eventTime(b) - eventTime(a));
+}
+
+export function workloadKey(workload: Workload): string {
+	return keyOf(workload);
+}

@@ -1,0 +1,106 @@
+// One store for cluster state, metrics and UI state. Source events are applied at once but
+// listeners hear of them at most once per coalescing window; UI changes notify immediately.
+import type { ReplicaSample } from '../domain/metrics';
+import type { SourceEvent } from '../domain/source';
+import { appendLog, type ActionLogEntry } from './action-log';
+import { applySourceEvents, emptyClusterState, type ClusterState } from './cluster-state';
+import { MetricsHistory } from './metrics-history';
+import { initialUiState, type UiState } from './ui-state';
+
+export const COALESCE_MS = 150;
+
+export interface StoreSnapshot {
+	cluster: ClusterState;
+	metrics: MetricsHistory;
+	ui: UiState;
+	log: ActionLogEntry[];
+	/** Increments on every notification: the identity useSyncExternalStore compares. */
+	revision: number;
+}
+
+export class Store {
+	readonly cluster: ClusterState;
+	readonly metrics = new MetricsHistory();
+	private uiState: UiState;
+	private logEntries: ActionLogEntry[] = [];
+	private readonly listeners = new Set<() => void>();
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private snapshot: StoreSnapshot;
+
+	constructor(options: { now: number; themeName: string; readonly: boolean; coalesceMs?: number }) {
+		this.cluster = emptyClusterState(options.now);
+		this.uiState = initialUiState(options);
+		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;
+		this.snapshot = this.makeSnapshot(0);
+	}
+
+	private readonly coalesceMs: number;
+
+	get ui(): UiState {
+		return this.uiState;
+	}
+
+	get log(): ActionLogEntry[] {
+		return this.logEntries;
+	}
+
+	ingest(events: SourceEvent[]): void {
+		if (applySourceEvents(this.cluster, events)) this.schedule();
+	}
+
+	ingestSamples(samples: ReplicaSample[]): void {
+		this.metrics.ingest(samples);
+		this.schedule();
+	}
+
+	setMetricsProblem(problem: string | null): void {
+		if (this.metrics.problem === problem) return;
+		this.metrics.problem = problem;
+		this.schedule();
+	}
+
+	updateUi(change: Partial<UiState> | ((ui: UiState) => Partial<UiState>)): void {
+		const patch = typeof change === 'function' ? change(this.uiState) : change;
+		this.uiState = { ...this.uiState, ...patch };
+		this.notifyNow();
+	}
+
+	addLog(entry: ActionLogEntry): void {
+		this.logEntries = appendLog(this.logEntries, entry);
+		this.notifyNow();
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = (): StoreSnapshot => this.snapshot;
+
+	/** Deliver any pending coalesced change now (tests, and before quitting). */
+	flush(): void {
+		if (this.timer) this.notifyNow();
+	}
+
+	dispose(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		this.listeners.clear();
+	}
+
+	private schedule(): void {
+		if (this.coalesceMs === 0) return this.notifyNow();
+		this.timer ??= setTimeout(() => this.notifyNow(), this.coalesceMs);
+	}
+
+	private notifyNow(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		this.snapshot = this.makeSnapshot(this.snapshot.revision + 1);
+		for (const listener of this.listeners) listener();
+	}
+
+	private makeSnapshot(revision: number): StoreSnapshot {
+		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, revision };
+	}
+}

@@ -1,0 +1,59 @@
+// What the operator is looking at and doing: focus, selections, filter, open dialog, chart metric.
+import type { ActionPlan } from '../domain/action';
+import type { MetricId } from '../domain/metrics';
+
+export const PANES = ['workloads', 'replicas', 'rollout', 'chart', 'events'] as const;
+export type PaneId = (typeof PANES)[number];
+
+export type Mode =
+	| { kind: 'normal' }
+	| { kind: 'help'; scroll: number }
+	| { kind: 'filter'; text: string }
+	| { kind: 'command'; text: string }
+	| { kind: 'confirm'; plan: ActionPlan }
+	| { kind: 'scale'; text: string; current: number; error?: string };
+
+export type ReplicaSortKey = 'name' | 'role' | 'gpuUtil' | 'p99' | 'rps' | 'errorRate' | 'restarts';
+export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gpuUtil', 'p99', 'rps', 'errorRate', 'restarts'];
+
+export interface Flash {
+	text: string;
+	tone: 'ok' | 'warn' | 'error' | 'info';
+	/** Wall-clock ms; flashes fade after a few seconds of real time. */
+	at: number;
+}
+
+export type DetailPane = 'rollout' | 'chart' | 'events';
+
+export interface UiState {
+	focus: PaneId;
+	/** The detail pane shown in the narrow layout when focus is on a list. */
+	detail: DetailPane;
+	viewport: { columns: number; rows: number };
+	/** Selections are kept by identity so they survive list updates. */
+	workloadKey?: string;
+	replicaKey?: string;
+	eventsScroll: number;
+	filter: string;
+	mode: Mode;
+	chartMetric: MetricId;
+	replicaSort: ReplicaSortKey;
+	flash?: Flash;
+	themeName: string;
+	readonly: boolean;
+}
+
+export function initialUiState(options: { themeName: string; readonly: boolean }): UiState {
+	return {
+		focus: 'workloads',
+		detail: 'rollout',
+		viewport: { columns: 80, rows: 24 },
+		eventsScroll: 0,
+		filter: '',
+		mode: { kind: 'normal' },
+		chartMetric: 'p99',
+		replicaSort: 'name',
+		themeName: options.themeName,
+		readonly: options.readonly,
+	};
+}

@@ -1,0 +1,36 @@
+// A bordered pane with its title set into the top border; focus shows in colour and in bold.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { color, type ColorToken } from '../theme/theme';
+import { useTheme } from './theme-context';
+
+export function PaneFrame(props: { title: string; focused: boolean; width: number; height: number; tone?: ColorToken; children: ReactNode }) {
+	const theme = useTheme();
+	const { title, focused, width, height } = props;
+	const borderColor = color(theme, props.tone ?? (focused ? 'border.focus' : 'border'));
+	const label = ` ${focused ? '▸ ' : ''}${title} `.slice(0, Math.max(0, width - 4));
+	const rule = '─'.repeat(Math.max(0, width - 3 - label.length));
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text wrap="truncate" color={borderColor}>
+				╭─
+				<Text bold={focused} color={focused ? borderColor : color(theme, 'text')}>
+					{label}
+				</Text>
+				{rule}╮
+			</Text>
+			<Box
+				flexDirection="column"
+				width={width}
+				height={height - 1}
+				borderStyle="round"
+				borderTop={false}
+				borderColor={borderColor}
+				paddingLeft={0}
+				overflow="hidden"
+			>
+				{props.children}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Kind, Pod } from '../../source/domain/k8s';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../source/serve/api-server';
+import { writeKubeconfig } from '../../source/serve/kubeconfig';
+import { createKubernetesSource, type KubernetesSource } from '../../source/sources/kubernetes';
+import type { ObjectStore } from '../../source/sources/simulator/object-store';
+import { fixtureStore, NS } from '../helpers/api-server-fixtures';
+import { Mirror, storeVersions, waitFor } from '../helpers/api-server-mirror';
+
+const KINDS: Kind[] = ['Rollout', 'AnalysisRun', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event'];
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serve(options: Partial<ApiServerOptions> & { store: ObjectStore }): Promise<{ server: ApiServer; kubeconfig: string }> {
+	const server = await startApiServer({ record: true, ...options });
+	cleanups.push(() => server.close());
+	const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-k8s-')), 'config');
+	writeKubeconfig(kubeconfig, { server: server.url, token: options.token, namespace: NS });
+	return { server, kubeconfig };
+}
+
+function watchWith(kubeconfig: string, allNamespaces = false): { source: KubernetesSource; mirror: Mirror } {
+	const source = createKubernetesSource({ kubeconfig, allNamespaces, backoff: { initialMs: 20, maxMs: 200, jitter: 0 }, clockIntervalMs: 0, env: {} });
+	const mirror = new Mirror();
+	source.start(mirror.emit);
+	cleanups.push(() => source.stop());
+	return { source, mirror };
+}
+
+function inSync(mirror: Mirror, store: ObjectStore, kinds: Kind[] = KINDS): boolean {
+	return kinds.every((kind) => JSON.stringify(mirror.versions(kind)) === JSON.stringify(storeVersions(store, kind)));
+}
+
+function newPod(name: string): Pod {
+	return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS, labels: { app: 'chat' } }, spec: { nodeName: 'gpu-node-1' }, status: { phase: 'Pending' } };
+}
+
+describe('kubernetes source watches', () => {
+	it('syncs every kind, then follows changes through one watch per kind', async () => {
+		const store = fixtureStore();
+		const { server, kubeconfig } = await serve({ store });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('initial sync', () => inSync(mirror, store) && server.openWatches() === KINDS.length);
+		expect(mirror.versions('Pod')).toHaveLength(7);
+		expect(mirror.connection.get('Pod')?.state).toBe('connected');
+
+		store.put(newPod('chat-c2-p1'));
+		store.delete({ kind: 'Pod', namespace: NS, name: 'chat-c1-p0' });
+		store.patch({ kind: 'Deployment', namespace: NS, name: 'embed' }, 'scale', 'merge', { spec: { replicas: 3 } });
+		await waitFor('changes', () => inSync(mirror, store));
+		expect(mirror.objects.has(`Pod/${NS}/chat-c1-p0`)).toBe(false);
+
+		const watches = server.requests.filter((r) => r.method === 'GET' && r.query.includes('watch=true'));
+		expect(watches.map((r) => r.path).sort()).toEqual([
+			`/api/v1/namespaces/${NS}/events`,
+			`/api/v1/namespaces/${NS}/pods`,
+			'/api/v1/nodes',
+			`/apis/apps/v1/namespaces/${NS}/deployments`,
+			`/apis/apps/v1/namespaces/${NS}/replicasets`,
+			`/apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns`,
+			`/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts`,
+		]);
+		expect(watches.every((r) => /resourceVersion=\d+/.test(r.query) && r.query.includes('allowWatchBookmarks=true'))).toBe(true);
+	});
+
+	it('watches across namespaces with --all-namespaces', async () => {
+		const store = fixtureStore();
+		store.put({ ...newPod('other'), metadata: { name: 'other', namespace: 'batch' } });
+		const { server, kubeconfig } = await serve({ store });
+		const { mirror } = watchWith(kubeconfig, true);
+		await waitFor('sync', () => inSync(mirror, store));
+		expect(mirror.objects.has('Pod/batch/other')).toBe(true);
+		expect(server.requests.some((r) => r.path === '/api/v1/pods')).toBe(true);
+	});
+
+	it('resumes a dropped watch from its resourceVersion without losing or duplicating pods', async () => {
+		const store = fixtureStore();
+		const { server, kubeconfig } = await serve({ store });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('sync', () => inSync(mirror, store) && server.openWatches() === KINDS.length);
+		const podLists = () => server.requests.filter((r) => r.path === `/api/v1/namespaces/${NS}/pods` && !r.query.includes('watch')).length;
+
+		server.dropWatches();
+		store.put(newPod('while-dropped'));
+		await waitFor('reconnect', () => server.openWatches() === KINDS.length && inSync(mirror, store));
+		expect(mirror.events.some((e) => e.type === 'connection' && e.state === 'reconnecting' && e.kind === 'Pod')).toBe(true);
+		expect(mirror.connection.get('Pod')?.state).toBe('connected');
+		// Resumed from the last resourceVersion: the pod created meanwhile came through the new watch, no relist.
+		expect(podLists()).toBe(1);
+		expect(mirror.events.some((e) => e.type === 'upsert' && e.object.metadata.name === 'while-dropped')).toBe(true);
+		expect(mirror.duplicates).toBe(0);
+	});
+
+	it('relists after 410 Gone and ends equal to the server', async () => {
+		const store = fixtureStore();
+		const { server, kubeconfig } = await serve({ store });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('sync', () => inSync(mirror, store) && server.openWatches() === KINDS.length);
+		const podLists = () => server.requests.filter((r) => r.path === `/api/v1/namespaces/${NS}/pods` && !r.query.includes('watch')).length;
+		expect(podLists()).toBe(1);
+
+		server.dropWatches();
+		store.delete({ kind: 'Pod', namespace: NS, name: 'chat-c1-p1' });
+		store.put(newPod('after-compaction'));
+		store.compact();
+		await waitFor('relist', () => podLists() === 2 && inSync(mirror, store) && server.openWatches() === KINDS.length);
+		expect(mirror.objects.has(`Pod/${NS}/chat-c1-p1`)).toBe(false);
+		expect(mirror.objects.has(`Pod/${NS}/after-compaction`)).toBe(true);
+		expect(mirror.events.some((e) => e.type === 'sync' && e.kind === 'Pod' && e.objects.some((o) => o.metadata.name === 'after-compaction'))).toBe(true);
+	});
+
+	it('survives a server restart: reconnects with backoff and matches the new state', async () => {
+		const store = fixtureStore();
+		const first = await serve({ store });
+		const { mirror } = watchWith(first.kubeconfig);
+		await waitFor('sync', () => inSync(mirror, store) && first.server.openWatches() === KINDS.length);
+
+		await first.server.close();
+		await waitFor('unreachable state', () => /ECONNREFUSED/.test(mirror.connection.get('Pod')?.message ?? ''));
+		expect(mirror.connection.get('Pod')).toEqual({
+			state: 'reconnecting',
+			message: expect.stringMatching(/^cannot reach API server http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\); retrying in \d+ ms$/),
+		});
+		store.delete({ kind: 'Pod', namespace: NS, name: 'chat-c1-p2' });
+		store.put(newPod('born-while-down'));
+
+		const second = await startApiServer({ store, port: first.server.port });
+		cleanups.push(() => second.close());
+		await waitFor('resync after restart', () => inSync(mirror, store) && second.openWatches() === KINDS.length, 15_000);
+		expect(mirror.connection.get('Pod')?.state).toBe('connected');
+		expect(mirror.duplicates).toBe(0);
+	});
+
+	it('reports a 403 on list naming verb, resource and namespace, and keeps the other kinds', async () => {
+		const store = fixtureStore();
+		const { kubeconfig } = await serve({ store, deny: [{ verb: 'list', resource: 'nodes' }] });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('pods synced', () => inSync(mirror, store, ['Pod', 'Deployment', 'Rollout']));
+		await waitFor('node failure', () => mirror.connection.get('Node')?.state === 'reconnecting');
+		expect(mirror.connection.get('Node')?.message).toMatch(/^forbidden \(403\): may not list nodes cluster-wide; retrying in/);
+	});
+
+	it('without the Argo CRDs, Rollouts are unavailable with a hint and nothing is watched for them', async () => {
+		const store = fixtureStore();
+		const { server, kubeconfig } = await serve({ store, argo: false });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('sync', () => inSync(mirror, store, ['Deployment', 'Pod']));
+		await waitFor('hint', () => mirror.events.some((e) => e.type === 'unavailable' && e.kind === 'Rollout'));
+		const hint = mirror.events.find((e) => e.type === 'unavailable' && e.kind === 'Rollout');
+		expect(hint).toMatchObject({ hint: expect.stringMatching(/^Argo Rollouts CRDs not installed: /) });
+		expect(server.requests.some((r) => r.path.includes('/rollouts'))).toBe(false);
+	});
+
+	it('rejected credentials (401) become a one-line message without the token', async () => {
+		const store = fixtureStore();
+		const { server } = await serve({ store, token: 'right-token' });
+		const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-k8s-')), 'config');
+		writeKubeconfig(kubeconfig, { server: server.url, token: 'wrong-token-s3cret', namespace: NS });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('401', () => mirror.connection.get('Pod')?.state === 'reconnecting');
+		const message = mirror.connection.get('Pod')?.message ?? '';
+		expect(message).toMatch(/^unauthorized \(401\): the API server rejected the credentials \(list pods\)/);
+		expect(JSON.stringify(mirror.events)).not.toContain('s3cret');
+	});
+});

@@ -14,7 +14,7 @@ export function plan(action: Action, requests: PatchRequest[], summary: string, 
 }
 
 /** "rollout llm/llama-3-70b" — the exact object an action changes, for summaries and dialogs. */
-export function describe(workload: Workload): string {
+export function describeTarget(workload: Workload): string {
 	return `${workload.kind.toLowerCase()} ${workload.metadata.namespace ?? ''}/${workload.metadata.name}`;
 }
 
@@ -30,7 +30,7 @@ export function planScale(action: Action, workload: Workload): PlanResult {
 	}
 	const request: PatchRequest = { target: refOf(workload), subresource: 'scale', patchType: 'merge', body: { spec: { replicas } } };
 	const from = workload.spec.replicas ?? 1;
-	return plan(action, [request], `scale ${describe(workload)}: ${from} → ${replicas} replicas`, replicas === 0);
+	return plan(action, [request], `scale ${describeTarget(workload)}: ${from} → ${replicas} replicas`, replicas === 0);
 }
 
 /** " (image a → b)" for an undo summary, or " (pod template change)" when images stay the same. */

@@ -2,7 +2,7 @@
 // `kubectl scale` send (DESIGN §5).
 import type { Action, PlanResult } from './action';
 import type { Deployment, ReplicaSet } from './k8s';
-import { describe, mainPatch, plan, planScale, refuse, undoDetail } from './action-common';
+import { describeTarget, mainPatch, plan, planScale, refuse, undoDetail } from './action-common';
 import { rfc3339 } from './format';
 import { undoTarget } from './undo';
 
@@ -41,7 +41,7 @@ function planUndo(action: Action, d: Deployment, replicaSets: ReplicaSet[]): Pla
 		{ op: 'replace', path: '/spec/template', value: target.template },
 		{ op: 'replace', path: '/metadata/annotations', value: rollbackAnnotations(d, target.replicaSet) },
 	]);
-	const summary = `undo ${describe(d)}: roll back to revision ${target.revision}${undoDetail(d.spec.template, target.template)}`;
+	const summary = `undo ${describeTarget(d)}: roll back to revision ${target.revision}${undoDetail(d.spec.template, target.template)}`;
 	return plan(action, [request], summary, true);
 }
 
@@ -49,15 +49,15 @@ export function planDeploymentAction(action: Action, d: Deployment, replicaSets:
 	switch (action.kind) {
 		case 'pause':
 			if (d.spec.paused) return refuse('already paused');
-			return plan(action, [mainPatch(d, 'strategic', { spec: { paused: true } })], `pause ${describe(d)}`, false);
+			return plan(action, [mainPatch(d, 'strategic', { spec: { paused: true } })], `pause ${describeTarget(d)}`, false);
 		case 'resume':
 			if (!d.spec.paused) return refuse('not paused');
-			return plan(action, [mainPatch(d, 'strategic', { spec: { paused: null } })], `resume ${describe(d)}`, false);
+			return plan(action, [mainPatch(d, 'strategic', { spec: { paused: null } })], `resume ${describeTarget(d)}`, false);
 		case 'restart': {
 			if (d.spec.paused) return refuse("can't restart a paused deployment; resume it first");
 			const restartedAt = rfc3339(now);
 			const body = { spec: { template: { metadata: { annotations: { [RESTARTED_AT_ANNOTATION]: restartedAt } } } } };
-			return plan(action, [mainPatch(d, 'strategic', body)], `restart ${describe(d)}: restartedAt=${restartedAt}`, true);
+			return plan(action, [mainPatch(d, 'strategic', body)], `restart ${describeTarget(d)}: restartedAt=${restartedAt}`, true);
 		}
 		case 'undo':
 			return planUndo(action, d, replicaSets);

@@ -1,7 +1,7 @@
 // Argo Rollout actions → the exact PATCHes `kubectl argo rollouts` sends (DESIGN §5).
 import type { Action, PatchRequest, PlanResult } from './action';
 import { refOf, type ReplicaSet, type Rollout } from './k8s';
-import { describe, mainPatch, plan, planScale, refuse, undoDetail } from './action-common';
+import { describeTarget, mainPatch, plan, planScale, refuse, undoDetail } from './action-common';
 import { rfc3339 } from './format';
 import { canarySteps, currentStepIndex, isFullyPromoted, nextStepIndex, setWeightAt, strategyOf } from './rollout-steps';
 import { undoTarget } from './undo';
@@ -34,13 +34,13 @@ function promoteSummary(ro: Rollout): string {
 	const next = nextStepIndex(ro);
 	if (strategyOf(ro) === 'canary' && index !== undefined && next !== undefined) {
 		const count = canarySteps(ro).length;
-		return `${describe(ro)}: step ${index}/${count} → ${next}/${count} (setWeight ${setWeightAt(ro, next)})`;
+		return `${describeTarget(ro)}: step ${index}/${count} → ${next}/${count} (setWeight ${setWeightAt(ro, next)})`;
 	}
 	if (strategyOf(ro) === 'blueGreen' && (ro.status?.pauseConditions ?? []).length > 0) {
 		const preview = ro.status?.blueGreen?.previewSelector ?? ro.status?.currentPodHash;
-		return `${describe(ro)}: switch active service to preview${preview ? ` ${preview}` : ''}`;
+		return `${describeTarget(ro)}: switch active service to preview${preview ? ` ${preview}` : ''}`;
 	}
-	return `${describe(ro)}: resume (clear spec.paused)`;
+	return `${describeTarget(ro)}: resume (clear spec.paused)`;
 }
 
 /** plugin promote.getPatches, default branch: clear pauses, or step on when none is set. */
@@ -71,15 +71,17 @@ function planPromoteFull(action: Action, ro: Rollout): PlanResult {
 	const paused = Boolean(ro.spec.paused);
 	const requests = [statusPatch(ro, { promoteFull: true }, paused ? UNPAUSE : undefined)];
 	if (paused) requests.push(mainPatch(ro, 'merge', { spec: UNPAUSE }));
-	const summary = `fully promote ${describe(ro)}: skip remaining steps, pauses and analysis → 100% ${ro.status?.currentPodHash ?? 'new revision'}`;
+	const summary = `fully promote ${describeTarget(ro)}: skip remaining steps, pauses and analysis → 100% ${ro.status?.currentPodHash ?? 'new revision'}`;
 	return plan(action, requests, summary, true);
 }
 
 function planUndo(action: Action, ro: Rollout, replicaSets: ReplicaSet[]): PlanResult {
+	// The plugin patches the referenced workload instead; rolltop only rolls back inline templates.
+	if (ro.spec.workloadRef) return refuse('undo of a Rollout with workloadRef: roll back the referenced workload instead');
 	const target = undoTarget(ro, replicaSets, action.toRevision);
 	if (!target.ok) return refuse(target.reason);
 	const request = mainPatch(ro, 'json', [{ op: 'replace', path: '/spec/template', value: target.template }]);
-	const summary = `undo ${describe(ro)}: roll back to revision ${target.revision}${undoDetail(ro.spec.template, target.template)}`;
+	const summary = `undo ${describeTarget(ro)}: roll back to revision ${target.revision}${undoDetail(ro.spec.template, target.template)}`;
 	return plan(action, [request], summary, true);
 }
 
@@ -93,23 +95,23 @@ export function planRolloutAction(action: Action, ro: Rollout, replicaSets: Repl
 			return planPromoteFull(action, ro);
 		case 'pause':
 			if (ro.spec.paused) return refuse('already paused');
-			return plan(action, [mainPatch(ro, 'merge', { spec: { paused: true } })], `pause ${describe(ro)} (spec.paused=true)`, false);
+			return plan(action, [mainPatch(ro, 'merge', { spec: { paused: true } })], `pause ${describeTarget(ro)} (spec.paused=true)`, false);
 		case 'resume':
 			// Argo has no resume verb: promote clears spec.paused and the pause conditions together.
 			return refuse(paused ? 'paused — press P to promote/resume' : 'not paused');
 		case 'abort':
 			if (status.abort) return refuse('already aborted');
 			if (isFullyPromoted(ro)) return refuse('nothing to abort: already fully promoted');
-			return plan(action, [statusPatch(ro, { abort: true })], `abort ${describe(ro)}: all traffic back to stable${status.stableRS ? ` ${status.stableRS}` : ''}`, true);
+			return plan(action, [statusPatch(ro, { abort: true })], `abort ${describeTarget(ro)}: all traffic back to stable${status.stableRS ? ` ${status.stableRS}` : ''}`, true);
 		case 'retry':
 			if (!status.abort) return refuse('not aborted: retry only applies to an aborted rollout');
-			return plan(action, [statusPatch(ro, { abort: false })], `retry ${describe(ro)}: restart the update from the first step`, false);
+			return plan(action, [statusPatch(ro, { abort: false })], `retry ${describeTarget(ro)}: restart the update from the first step`, false);
 		case 'undo':
 			return planUndo(action, ro, replicaSets);
 		case 'restart': {
 			if (ro.spec.paused) return refuse('paused: promote/resume it before restarting');
 			const restartAt = rfc3339(now);
-			return plan(action, [mainPatch(ro, 'merge', { spec: { restartAt } })], `restart ${describe(ro)}: restartAt=${restartAt}`, true);
+			return plan(action, [mainPatch(ro, 'merge', { spec: { restartAt } })], `restart ${describeTarget(ro)}: restartAt=${restartAt}`, true);
 		}
 		case 'scale':
 			return planScale(action, ro);

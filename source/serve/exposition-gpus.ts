@@ -38,10 +38,8 @@ function fnvHex(text: string): string {
 }
 
 export function gpuUuid(node: string, index: number): string {
-	const a = fnvHex(`${node}/${index}/a`);
-	const b = fnvHex(`${node}/${index}/b`);
-	const c = fnvHex(`${node}/${index}/c`);
-	return `GPU-${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${fnvHex(`${node}/${index}/d`).slice(0, 4)}`;
+	const hex = [0, 1, 2, 3].map((part) => fnvHex(`${part}:${node}/${index}`)).join('');
+	return `GPU-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 function identity(node: string, index: number, modelName: string): GpuIdentity {

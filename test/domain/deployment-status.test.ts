@@ -30,7 +30,7 @@ describe('deploymentStatus', () => {
 		['spec not observed yet', (d) => (d.metadata.generation = 8), 'Progressing', 'Waiting for deployment spec update to be observed...'],
 		[
 			'progress deadline exceeded',
-			(d) => d.status!.conditions!.push({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }) && d.status!.conditions!.splice(1, 1),
+			(d) => (d.status!.conditions![1] = { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }),
 			'Degraded',
 			'deployment "embedder" exceeded its progress deadline',
 		],

@@ -1,5 +1,6 @@
 // What `kubectl argo rollouts get rollout` shows for each fixture, field by field.
 import { describe, expect, it } from 'vitest';
+import type { Rollout } from '../../source/domain/k8s';
 import { rolloutStatus } from '../../source/domain/rollout';
 import { formatStep } from '../../source/domain/rollout-steps';
 import { describeWaiting } from '../../source/domain/rollout-waiting';
@@ -163,13 +164,13 @@ describe('rolloutStatus rules on variants of the fixtures', () => {
 	});
 
 	it.each([
-		['InvalidSpec wins over everything', (ro: any) => ro.status.conditions.unshift({ type: 'InvalidSpec', status: 'True', message: 'The Rollout "x" is invalid' }), 'Degraded', 'InvalidSpec: The Rollout "x" is invalid'],
-		['spec.paused', (ro: any) => { ro.status.conditions = []; ro.spec.paused = true; }, 'Paused', 'manually paused'],
-		['restart pending', (ro: any) => { ro.status.conditions = []; ro.spec.restartAt = '2024-06-01T11:59:00Z'; }, 'Progressing', 'rollout is restarting'],
-		['updated < desired', (ro: any) => { ro.status.conditions = []; }, 'Progressing', 'more replicas need to be updated'],
-		['updated not yet available', (ro: any) => { ro.status.conditions = []; Object.assign(ro.status, { updatedReplicas: 5, availableReplicas: 4 }); }, 'Progressing', 'updated replicas are still becoming available'],
-		['old replicas pending termination', (ro: any) => { ro.status.conditions = []; ro.status.updatedReplicas = 5; }, 'Progressing', 'old replicas are pending termination'],
-		['steps left', (ro: any) => { ro.status.conditions = []; Object.assign(ro.status, { updatedReplicas: 5, replicas: 5 }); }, 'Progressing', 'waiting for all steps to complete'],
+		['InvalidSpec wins over everything', (ro: Rollout) => ro.status!.conditions!.unshift({ type: 'InvalidSpec', status: 'True', message: 'The Rollout "x" is invalid' }), 'Degraded', 'InvalidSpec: The Rollout "x" is invalid'],
+		['spec.paused', (ro: Rollout) => { ro.status!.conditions = []; ro.spec.paused = true; }, 'Paused', 'manually paused'],
+		['restart pending', (ro: Rollout) => { ro.status!.conditions = []; ro.spec.restartAt = '2024-06-01T11:59:00Z'; }, 'Progressing', 'rollout is restarting'],
+		['updated < desired', (ro: Rollout) => { ro.status!.conditions = []; }, 'Progressing', 'more replicas need to be updated'],
+		['updated not yet available', (ro: Rollout) => { ro.status!.conditions = []; Object.assign(ro.status!, { updatedReplicas: 5, availableReplicas: 4 }); }, 'Progressing', 'updated replicas are still becoming available'],
+		['old replicas pending termination', (ro: Rollout) => { ro.status!.conditions = []; ro.status!.updatedReplicas = 5; }, 'Progressing', 'old replicas are pending termination'],
+		['steps left', (ro: Rollout) => { ro.status!.conditions = []; Object.assign(ro.status!, { updatedReplicas: 5, replicas: 5 }); }, 'Progressing', 'waiting for all steps to complete'],
 	])('client-side phase: %s', (_name, tweak, phase, message) => {
 		const { ro, replicaSets } = rolloutFixture('canary-deadline');
 		tweak(ro);

@@ -1,35 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kind, Pod } from '../../source/domain/k8s';
-import { startApiServer, type ApiServer, type ApiServerOptions } from '../../source/serve/api-server';
-import { writeKubeconfig } from '../../source/serve/kubeconfig';
-import { createKubernetesSource, type KubernetesSource } from '../../source/sources/kubernetes';
+import { startApiServer } from '../../source/serve/api-server';
 import type { ObjectStore } from '../../source/sources/simulator/object-store';
 import { fixtureStore, NS } from '../helpers/api-server-fixtures';
 import { Mirror, storeVersions, waitFor } from '../helpers/api-server-mirror';
+import { cleanUp, cleanups, liveSource, serve, tempKubeconfig } from '../helpers/api-server-session';
 
 const KINDS: Kind[] = ['Rollout', 'AnalysisRun', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event'];
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+afterEach(cleanUp);
 
-async function serve(options: Partial<ApiServerOptions> & { store: ObjectStore }): Promise<{ server: ApiServer; kubeconfig: string }> {
-	const server = await startApiServer({ record: true, ...options });
-	cleanups.push(() => server.close());
-	const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-k8s-')), 'config');
-	writeKubeconfig(kubeconfig, { server: server.url, token: options.token, namespace: NS });
-	return { server, kubeconfig };
-}
-
-function watchWith(kubeconfig: string, allNamespaces = false): { source: KubernetesSource; mirror: Mirror } {
-	const source = createKubernetesSource({ kubeconfig, allNamespaces, backoff: { initialMs: 20, maxMs: 200, jitter: 0 }, clockIntervalMs: 0, env: {} });
+function watchWith(kubeconfig: string, allNamespaces = false): { mirror: Mirror } {
+	const source = liveSource(kubeconfig, { allNamespaces });
 	const mirror = new Mirror();
 	source.start(mirror.emit);
-	cleanups.push(() => source.stop());
-	return { source, mirror };
+	return { mirror };
 }
 
 function inSync(mirror: Mirror, store: ObjectStore, kinds: Kind[] = KINDS): boolean {
@@ -159,9 +143,7 @@ describe('kubernetes source watches', () => {
 	it('rejected credentials (401) become a one-line message without the token', async () => {
 		const store = fixtureStore();
 		const { server } = await serve({ store, token: 'right-token' });
-		const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-k8s-')), 'config');
-		writeKubeconfig(kubeconfig, { server: server.url, token: 'wrong-token-s3cret', namespace: NS });
-		const { mirror } = watchWith(kubeconfig);
+		const { mirror } = watchWith(tempKubeconfig(server.url, 'wrong-token-s3cret'));
 		await waitFor('401', () => mirror.connection.get('Pod')?.state === 'reconnecting');
 		const message = mirror.connection.get('Pod')?.message ?? '';
 		expect(message).toMatch(/^unauthorized \(401\): the API server rejected the credentials \(list pods\)/);

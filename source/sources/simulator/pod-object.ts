@@ -98,6 +98,7 @@ function conditions(pod: PodRuntime, containerName: string): Condition[] {
 }
 
 export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
+	const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: pod.rsName, uid: pod.rsUid, controller: true, blockOwnerDeletion: true };
 	const spec = structuredClone(pod.template.spec ?? {});
 	const containerName = spec.containers?.[0]?.name ?? 'server';
 	const running = pod.stage !== 'Unscheduled' && pod.stage !== 'ContainerCreating';
@@ -131,9 +132,7 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 				: {}),
 			labels: { ...(pod.template.metadata?.labels ?? {}) },
 			annotations: pod.template.metadata?.annotations ? { ...pod.template.metadata.annotations } : undefined,
-			ownerReferences: [
-				{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: pod.rsName, uid: pod.rsUid, controller: true, blockOwnerDeletion: true },
-			],
+			ownerReferences: [owner],
 		},
 		spec: {
 			...spec,

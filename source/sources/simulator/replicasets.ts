@@ -64,6 +64,14 @@ export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, re
 					'deployment.kubernetes.io/max-replicas': replicas,
 					'deployment.kubernetes.io/revision': String(revision),
 				};
+	const ownerReference = {
+		apiVersion: owner.apiVersion,
+		kind: owner.kind,
+		name: owner.metadata.name,
+		uid: owner.metadata.uid,
+		controller: true,
+		blockOwnerDeletion: true,
+	};
 	const rs: ReplicaSet = {
 		apiVersion: 'apps/v1',
 		kind: 'ReplicaSet',
@@ -74,16 +82,7 @@ export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, re
 			creationTimestamp: iso(createdAt),
 			labels: { ...template.metadata.labels },
 			annotations,
-			ownerReferences: [
-				{
-					apiVersion: owner.apiVersion,
-					kind: owner.kind,
-					name: owner.metadata.name,
-					uid: owner.metadata.uid,
-					controller: true,
-					blockOwnerDeletion: true,
-				},
-			],
+			ownerReferences: [ownerReference],
 		},
 		spec: {
 			replicas: 0,

@@ -148,7 +148,8 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 
 	// All steps done and the canary fully available: it becomes the stable version.
 	if (!aborted && !isStable && index >= steps.length && canaryReady >= replicas) {
-		if (stableRS) withScaleDownDeadline(ctx, stableRS, ctx.now + DEFAULT_SCALE_DOWN_DELAY_S * 1000);
+		const delay = (canary.scaleDownDelaySeconds as number | undefined) ?? DEFAULT_SCALE_DOWN_DELAY_S;
+		if (stableRS) withScaleDownDeadline(ctx, stableRS, ctx.now + delay * 1000);
 		status.stableRS = hash;
 		delete status.promoteFull;
 		ctx.events.normal(
@@ -165,12 +166,9 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	if (!steps.length) delete status.currentStepIndex;
 	if (trafficRouted) {
 		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : previousSetWeight(steps, index);
-		status.canary = {
-			weights: {
-				canary: { podTemplateHash: hash, serviceName: canary.canaryService, weight },
-				stable: { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight },
-			},
-		};
+		const canarySide = { podTemplateHash: hash, serviceName: canary.canaryService, weight };
+		const stableSide = { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight };
+		status.canary = { weights: { canary: canarySide, stable: stableSide } };
 	} else status.canary = {};
 	status.blueGreen = {};
 

@@ -45,6 +45,15 @@ export function bind(ctx: SimContext, pod: PodRuntime, node: NodeState): void {
 	pod.dirty = true;
 }
 
+/** Places a pod that was already running when the scenario starts (no events, image cached). */
+export function placeSilently(ctx: SimContext, pod: PodRuntime): boolean {
+	const { node } = findNode(ctx, pod);
+	if (!node) return false;
+	bind(ctx, pod, node);
+	node.images.add(pod.image);
+	return true;
+}
+
 export function releaseNode(ctx: SimContext, pod: PodRuntime): void {
 	const node = ctx.node(pod.node);
 	if (node) node.gpusUsed -= pod.gpus;

@@ -1,0 +1,96 @@
+// One simulated second: scripted changes, then the controllers (Argo Rollouts, Deployment,
+// ReplicaSet), the scheduler and the kubelets, then traffic and metrics. Pure computation on
+// the simulated clock; timers and listeners live in simulator.ts.
+import type { Deployment, Rollout } from '../../domain/k8s';
+import type { ReplicaSample } from '../../domain/metrics';
+import { bootstrap } from './bootstrap';
+import { SimContext } from './context';
+import { reconcileDeployment } from './deployment-controller';
+import { runKubelets } from './kubelet';
+import { sampleAll } from './metrics-model';
+import { ownerKey, replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
+import { reconcileBlueGreen } from './rollout-bluegreen';
+import { reconcileCanary } from './rollout-canary';
+import { DEFAULT_START_TIME, type Scenario } from './scenario';
+import { schedulePending } from './scheduler';
+import { Traffic } from './traffic';
+import { podTemplate } from './workload-objects';
+
+export class Engine {
+	readonly ctx: SimContext;
+	readonly traffic = new Traffic();
+	private readonly start: number;
+	private readonly deployed = new Set<string>();
+	private samples: ReplicaSample[] = [];
+
+	constructor(readonly scenario: Scenario, seed: number) {
+		this.start = Date.parse(scenario.startTime ?? DEFAULT_START_TIME);
+		this.ctx = new SimContext(this.start, seed);
+		bootstrap(this.ctx, scenario);
+		this.reconcile();
+		this.measure();
+		this.publish();
+	}
+
+	get now(): number {
+		return this.ctx.now;
+	}
+
+	get latestSamples(): ReplicaSample[] {
+		return this.samples;
+	}
+
+	tick(): void {
+		this.ctx.now += 1000;
+		this.applyScriptedVersions();
+		this.reconcile();
+		schedulePending(this.ctx);
+		runKubelets(this.ctx);
+		this.measure();
+		this.publish();
+	}
+
+	/** Versions with `deployAt` are applied like `kubectl apply` of a new image. */
+	private applyScriptedVersions(): void {
+		const elapsed = (this.ctx.now - this.start) / 1000;
+		for (const w of this.scenario.workloads) {
+			w.versions.forEach((version, i) => {
+				const id = `${w.namespace}/${w.name}#${i}`;
+				if (version.deployAt === undefined || version.deployAt > elapsed || this.deployed.has(id)) return;
+				this.deployed.add(id);
+				const kind = w.strategy === 'rolling' ? 'Deployment' : 'Rollout';
+				const ref = { kind, namespace: w.namespace, name: w.name } as const;
+				if (!this.ctx.store.get(ref)) return;
+				this.ctx.store.patch(ref, undefined, 'merge', { spec: { template: podTemplate(w, version.image) } });
+			});
+		}
+	}
+
+	private reconcile(): void {
+		const ctx = this.ctx;
+		const replicaSets = replicaSetsByOwner(ctx);
+		for (const obj of ctx.store.list('Rollout')) {
+			const ro = obj as Rollout;
+			if (!ctx.workload(ro.metadata.namespace, ro.metadata.name)) continue;
+			const owned = replicaSets.get(ownerKey(ro)) ?? [];
+			if (ro.spec.strategy?.blueGreen) reconcileBlueGreen(ctx, ro, owned);
+			else reconcileCanary(ctx, ro, owned);
+		}
+		for (const obj of ctx.store.list('Deployment')) {
+			const d = obj as Deployment;
+			if (!ctx.workload(d.metadata.namespace, d.metadata.name)) continue;
+			reconcileDeployment(ctx, d, replicaSets.get(ownerKey(d)) ?? []);
+		}
+		runReplicaSetController(ctx);
+	}
+
+	private measure(): void {
+		this.traffic.step(this.ctx, (this.ctx.now - this.start) / 1000);
+		this.samples = sampleAll(this.ctx);
+	}
+
+	private publish(): void {
+		writeReplicaSetStatuses(this.ctx);
+		writePods(this.ctx);
+	}
+}

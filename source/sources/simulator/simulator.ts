@@ -1,0 +1,144 @@
+// The simulator as a ClusterSource and a MetricsSource: the engine's store changes batched into
+// source events per tick, a real-time timer scaled by `speed`, and PATCHes applied to the store.
+import type { PatchRequest, PatchResponse } from '../../domain/action';
+import { KINDS, keyOf, type KubeObject } from '../../domain/k8s';
+import type { ReplicaSample } from '../../domain/metrics';
+import { PatchError } from '../../domain/patch';
+import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
+import { Engine } from './engine';
+import type { ObjectStore, StoreChange } from './object-store';
+import type { Scenario } from './scenario';
+
+export interface Simulator extends ClusterSource, SimulatorControls {
+	readonly store: ObjectStore;
+	readonly metrics: MetricsSource;
+	/** Simulated clock, ms since the epoch. */
+	now(): number;
+	/** The latest per-replica ground truth (what the last metrics emission carried). */
+	truth(): ReplicaSample[];
+	/** Current offered requests per second of a workload. */
+	offeredLoad(namespace: string, workload: string): number;
+}
+
+export interface SimulatorOptions {
+	seed?: number;
+	speed?: number;
+}
+
+export const MAX_SPEED = 100;
+/** Below this timer interval (ms), fast speeds run several ticks per timer callback instead. */
+const MIN_INTERVAL_MS = 50;
+
+function clampSpeed(speed: number): number {
+	return Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(0, speed)) : 1;
+}
+
+function toEvent(change: StoreChange): SourceEvent {
+	const { object } = change;
+	return change.type === 'DELETED'
+		? { type: 'delete', kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name }
+		: { type: 'upsert', object };
+}
+
+export function createSimulator(scenario: Scenario, options: SimulatorOptions = {}): Simulator {
+	const engine = new Engine(scenario, options.seed ?? 1);
+	const store = engine.ctx.store;
+	let speed = clampSpeed(options.speed ?? 1);
+	let clusterListener: ((events: SourceEvent[]) => void) | undefined;
+	let metricsListener: ((samples: ReplicaSample[], at: number) => void) | undefined;
+	let timer: ReturnType<typeof setInterval> | undefined;
+	let carryMs = 0;
+	let tickBudget = 0;
+	// Changes since the last emission, one per object (the latest wins).
+	const pending = new Map<string, SourceEvent>();
+	store.subscribe((change) => {
+		if (clusterListener) pending.set(keyOf(change.object), toEvent(change));
+	});
+
+	const flush = (withClock: boolean) => {
+		if (!clusterListener) return;
+		const events = [...pending.values()];
+		pending.clear();
+		if (withClock) events.push({ type: 'clock', now: engine.now, speed });
+		if (events.length) clusterListener(events);
+	};
+
+	const tick = () => {
+		engine.tick();
+		metricsListener?.(engine.latestSamples, engine.now);
+	};
+
+	const reschedule = () => {
+		if (timer) clearInterval(timer);
+		timer = undefined;
+		if (speed <= 0 || (!clusterListener && !metricsListener)) return;
+		const interval = Math.max(1000 / speed, MIN_INTERVAL_MS);
+		const ticksPerFire = (speed * interval) / 1000;
+		timer = setInterval(() => {
+			tickBudget += ticksPerFire;
+			const ticks = Math.floor(tickBudget + 1e-9);
+			tickBudget -= ticks;
+			for (let i = 0; i < ticks; i++) tick();
+			if (ticks) flush(true);
+		}, interval);
+	};
+
+	const metrics: MetricsSource = {
+		label: `sim:${scenario.name}`,
+		start(emit) {
+			metricsListener = emit;
+			emit(engine.latestSamples, engine.now);
+			reschedule();
+		},
+		stop() {
+			metricsListener = undefined;
+			reschedule();
+		},
+	};
+
+	return {
+		kind: 'simulated',
+		label: `sim:${scenario.name}`,
+		store,
+		metrics,
+		start(emit) {
+			clusterListener = emit;
+			pending.clear();
+			const events: SourceEvent[] = KINDS.map((kind) => ({ type: 'sync', kind, objects: store.list(kind) as KubeObject[] }));
+			events.push({ type: 'connection', state: 'connected' }, { type: 'clock', now: engine.now, speed });
+			emit(events);
+			reschedule();
+		},
+		stop() {
+			clusterListener = undefined;
+			pending.clear();
+			reschedule();
+		},
+		async patch(request: PatchRequest): Promise<PatchResponse> {
+			try {
+				const body = store.patch(request.target, request.subresource, request.patchType, request.body);
+				flush(false);
+				return { status: 200, body };
+			} catch (error) {
+				if (error instanceof PatchError) return { status: error.status, message: error.message };
+				return { status: 500, message: (error as Error).message };
+			}
+		},
+		setSpeed(next: number) {
+			speed = clampSpeed(next);
+			reschedule();
+			flush(true);
+		},
+		getSpeed: () => speed,
+		advance(ms: number) {
+			carryMs += Math.max(0, ms);
+			const ticks = Math.floor(carryMs / 1000);
+			carryMs -= ticks * 1000;
+			for (let i = 0; i < ticks; i++) tick();
+			flush(true);
+		},
+		now: () => engine.now,
+		truth: () => engine.latestSamples,
+		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),
+	};
+}

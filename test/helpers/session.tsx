@@ -1,0 +1,88 @@
+// Drives the real console in memory: a simulator on a frozen clock, a terminal of a chosen size,
+// keys pressed by command id (through the same bytes a terminal sends), simulated time advanced
+// on demand, and frames awaited by condition — never by sleeping.
+import { render } from 'ink';
+import { createConsole, type Console } from '../../source/cli/console';
+import { findCommand } from '../../source/keymap/commands';
+import { createSimulator, loadScenario, type Simulator } from '../../source/sources/simulator';
+import { FakeStdin, FakeStdout, keyBytes, stripAnsi } from './fake-terminal';
+
+export interface SessionOptions {
+	scenario?: string;
+	seed?: number;
+	columns?: number;
+	rows?: number;
+	theme?: string;
+	readonly?: boolean;
+	/** Simulated seconds to run before the first frame (pods start, canary reaches its first pause). */
+	warmup?: number;
+}
+
+export interface Session {
+	sim: Simulator;
+	console: Console;
+	stdout: FakeStdout;
+	press(commandId: string): void;
+	key(name: string): void;
+	type(text: string): void;
+	advance(seconds: number): void;
+	frame(): string;
+	waitFor(condition: RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
+	quitCalled(): boolean;
+	close(): void;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
+	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: options.seed ?? 1, speed: 0 });
+	sim.advance((options.warmup ?? 0) * 1000);
+	let quit = false;
+	const console = createConsole({
+		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
+		themeName: options.theme ?? 'dark',
+		readonly: options.readonly ?? false,
+		user: 'tester',
+		now: sim.now(),
+		quit: () => {
+			quit = true;
+		},
+		coalesceMs: 0,
+	});
+	const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
+	const stdin = new FakeStdin();
+	const instance = render(console.element, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const frame = () => stripAnsi(stdout.lastFrame());
+	const session: Session = {
+		sim,
+		console,
+		stdout,
+		press: (id) => stdin.write(keyBytes(findCommand(id).keys[0])),
+		key: (name) => stdin.write(keyBytes(name)),
+		type: (text) => stdin.write(text),
+		advance: (seconds) => sim.advance(seconds * 1000),
+		frame,
+		async waitFor(condition, timeoutMs = 5000) {
+			const test = typeof condition === 'function' ? condition : (f: string) => condition.test(f);
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				if (test(frame())) return frame();
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			throw new Error(`no frame matched ${String(condition)} within ${timeoutMs} ms; last frame:\n${frame()}`);
+		},
+		quitCalled: () => quit,
+		close() {
+			console.stop();
+			instance.unmount();
+			instance.cleanup();
+		},
+	};
+	await session.waitFor(/rolltop/);
+	return session;
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, commandsFor } from '../../source/keymap/commands';
+import { withKeyTable } from '../../source/keymap/key-table';
+import { commandForKey, keyName } from '../../source/keymap/keys';
+import { parseReplicas, editText } from '../../source/keymap/text-entry';
+import { parseCommandLine } from '../../source/keymap/command-line';
+import { packageRoot } from '../../source/package-root';
+
+describe('keymap', () => {
+	it('binds every key to at most one command', () => {
+		const seen = new Map<string, string>();
+		for (const command of COMMANDS) {
+			for (const key of command.keys) {
+				expect(seen.get(key), `${key} is bound to ${seen.get(key)} and ${command.id}`).toBeUndefined();
+				seen.set(key, command.id);
+			}
+		}
+	});
+
+	it('read-only mode removes every command that changes the cluster, and only those', () => {
+		const readonly = commandsFor(true);
+		expect(readonly.some((c) => c.danger)).toBe(false);
+		expect(readonly.length).toBe(COMMANDS.filter((c) => !c.danger).length);
+		expect(commandForKey('P', true)).toBeUndefined();
+		expect(commandForKey('P', false)?.id).toBe('rollout.promote');
+	});
+
+	it('names keys the way Ink reports them', () => {
+		expect(keyName('', { upArrow: true })).toBe('up');
+		expect(keyName('', { tab: true, shift: true })).toBe('shift+tab');
+		expect(keyName('c', { ctrl: true })).toBe('ctrl+c');
+		expect(keyName('P', {})).toBe('P');
+	});
+
+	it('the README key table is the one generated from the keymap (run npm run readme:keys)', () => {
+		const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
+		expect(withKeyTable(readme)).toBe(readme);
+	});
+});
+
+describe('text entry', () => {
+	it.each([
+		['4', { ok: true, replicas: 4 }],
+		[' 0 ', { ok: true, replicas: 0 }],
+		['', { ok: false, error: 'type a number of replicas' }],
+		['-1', { ok: false, error: "'-1' is not a whole number" }],
+		['2.5', { ok: false, error: "'2.5' is not a whole number" }],
+		['abc', { ok: false, error: "'abc' is not a whole number" }],
+		['1001', { ok: false, error: '1001 is more than 1000 replicas' }],
+	])('parses replicas %j', (text, expected) => {
+		expect(parseReplicas(text)).toEqual(expected);
+	});
+
+	it('edits, submits and cancels', () => {
+		expect(editText('ab', 'backspace', '')).toEqual({ kind: 'edit', text: 'a' });
+		expect(editText('ab', 'c', 'c')).toEqual({ kind: 'edit', text: 'abc' });
+		expect(editText('ab', 'enter', '')).toEqual({ kind: 'submit', text: 'ab' });
+		expect(editText('ab', 'escape', '')).toEqual({ kind: 'cancel' });
+		expect(editText('ab', 'ctrl+x', 'x')).toEqual({ kind: 'edit', text: 'ab' });
+	});
+
+	it('parses the command line', () => {
+		expect(parseCommandLine('theme light').verb?.name).toBe('theme');
+		expect(parseCommandLine('q').verb?.name).toBe('quit');
+		expect(parseCommandLine('nonsense').verb).toBeUndefined();
+	});
+});

@@ -21,6 +21,8 @@ export interface ConsoleOptions {
 	readonly: boolean;
 	user: string;
 	now: number;
+	/** The terminal's size at start, so the first frame is already laid out for it. */
+	viewport: { columns: number; rows: number };
 	quit: () => void;
 	/** Builds the sources of another simulator scenario (`:scenario NAME`); absent on live clusters. */
 	scenarioSources?: (name: string, speed: number) => Sources;
@@ -47,7 +49,7 @@ export function createConsole(options: ConsoleOptions): Console {
 	};
 	themeFor(options.themeName);
 	const wallNow = options.wallNow ?? Date.now;
-	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, coalesceMs: options.coalesceMs });
+	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: options.viewport, coalesceMs: options.coalesceMs });
 	let sources = options.sources;
 	const connect = (next: Sources) => {
 		next.cluster.start((events) => store.ingest(events));

@@ -31,6 +31,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		readonly: flags.readonly,
 		user: currentUser(),
 		now: Date.now(),
+		viewport: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
 		quit: () => quit(),
 		scenarioSources: (name, currentSpeed) => simulatorSources(name, seed, currentSpeed),
 	});

@@ -76,13 +76,14 @@ export function buildChart(
 ): ChartVM {
 	const info = METRIC_INFO[metric];
 	const slots = Math.max(2, options.width - LABEL_WIDTH - 2);
-	const from = options.now - slots * options.slotMs;
+	// The last slot ends at `now`, so the newest sample lands in it.
+	const from = options.now - (slots - 1) * options.slotMs;
 	const filled = groups.map((group) => fillGaps(groupSeries(history, group, metric, from, options.slotMs, slots)));
 	const legend: Line = groups.flatMap((group, i) => [
 		{ text: `${i ? '  ' : ''}━ ${group.label} `, tone: group.tone },
 		{ text: formatMetric(metric, filled[i].values.at(-1)), bold: true },
 	]);
-	const title = `${info.title} (${info.unit})`;
+	const title = info.title;
 	const all = filled.flatMap((f) => f.values);
 	const plotHeight = Math.max(1, options.height - 1);
 	if (all.length === 0) return { title, lines: [], legend, empty: 'no samples yet' };

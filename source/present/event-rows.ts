@@ -9,7 +9,7 @@ const COLUMNS: ColumnSpec[] = [
 	{ title: 'AGE', width: 5, priority: 0, align: 'right' },
 	{ title: 'TYPE', width: 7, priority: 1 },
 	{ title: 'REASON', width: 18, priority: 0 },
-	{ title: 'OBJECT', width: 24, priority: 2 },
+	{ title: 'OBJECT', width: 24, priority: 2, cut: 'middle' },
 	{ title: 'MESSAGE', width: 30, priority: 0, flex: true },
 ];
 

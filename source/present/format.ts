@@ -9,9 +9,16 @@ export function truncate(text: string, width: number): string {
 	return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 }
 
-export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-	const cut = truncate(text, width);
-	return align === 'right' ? cut.padStart(width) : cut.padEnd(width);
+/** Keeps both ends: pods of one workload share a long prefix and differ only at the end. */
+export function truncateMiddle(text: string, width: number): string {
+	if (text.length <= width || width < 5) return truncate(text, width);
+	const tail = Math.ceil((width - 1) / 2);
+	return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left', cut: 'end' | 'middle' = 'end'): string {
+	const short = cut === 'middle' ? truncateMiddle(text, width) : truncate(text, width);
+	return align === 'right' ? short.padStart(width) : short.padEnd(width);
 }
 
 export function fixed(value: number | undefined, digits = 0): string {
@@ -22,7 +29,7 @@ export function fixed(value: number | undefined, digits = 0): string {
 export function formatLatency(ms: number | undefined): string {
 	if (ms === undefined) return DASH;
 	if (ms < 1000) return `${Math.round(ms)}ms`;
-	return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
+	return ms < 100_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
 }
 
 export function formatMiB(mib: number | undefined): string {

@@ -11,7 +11,7 @@ export function buildHeader(snapshot: StoreSnapshot, source: { kind: SourceKind;
 	const line: Line = [seg(' rolltop ', 'accent', true), { text: ` ${BADGES[source.kind]} `, tone: 'badge', bold: true, inverse: true }, seg(` ${source.label}`)];
 	if (source.kind === 'simulated') {
 		const speed = cluster.speed === 0 ? 'frozen' : `×${cluster.speed ?? 1}`;
-		line.push(seg(`  ⏱ ${clockText(cluster.now)} ${speed}`, 'muted'));
+		line.push(seg(`  sim ${clockText(cluster.now)} ${speed}`, 'muted'));
 	}
 	const { state, message } = cluster.connection;
 	if (state !== 'connected') {

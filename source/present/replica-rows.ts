@@ -11,7 +11,7 @@ import { DASH, fixed, formatLatency, formatMiB, formatRate, freshOrDash } from '
 import { buildTable, type Cell, type ColumnSpec, type Row, type TableVM } from './table';
 
 const COLUMNS: ColumnSpec[] = [
-	{ title: 'POD', width: 22, priority: 0, flex: true },
+	{ title: 'POD', width: 22, priority: 0, flex: true, cut: 'middle' },
 	{ title: 'ROLE', width: 7, priority: 0 },
 	{ title: 'NODE', width: 10, priority: 6 },
 	{ title: 'STATUS', width: 13, priority: 0 },

@@ -9,7 +9,7 @@ import { describeWaiting } from '../domain/rollout-waiting';
 import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
-import { clipLine, seg, type Line } from './styled';
+import { clipLine, seg, wrapLine, type Line } from './styled';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
 
 export interface RolloutDetailVM {
@@ -75,7 +75,7 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 		lines.push([seg('waiting: ', 'muted'), seg('paused — press r to resume', 'warn')]);
 	}
 	const { ready, desired, updated, available } = status.replicas;
-	lines.push([seg(`replicas ${desired} desired · ${updated} updated · ${ready} ready · ${available} available`, 'muted')]);
+	lines.push([seg(`${desired} desired · ${updated} updated · ${ready} ready · ${available} available`, 'muted')]);
 	if (status.message) lines.push([seg(status.message, status.phase === 'Degraded' ? 'error' : 'muted')]);
 	return lines;
 }
@@ -85,7 +85,7 @@ export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, heigh
 	if (!workload) return { title: 'Rollout', lines: [[seg('select a workload', 'muted')]] };
 	const { cluster } = snapshot;
 	const status = workloadStatus(workload, selectReplicaSets(cluster, workload), cluster.now);
-	const head = headline(workload, status);
+	const head = headline(workload, status).flatMap((line) => wrapLine(line, width));
 	const revisions = revisionLines(status);
 	const room = Math.max(0, height - head.length - revisions.length - 2);
 	const steps = stepLines(workload, status, room);

@@ -34,3 +34,20 @@ export function clipLine(line: Line, width: number): Line {
 	}
 	return result;
 }
+
+/** Breaks a line into lines of at most `width` characters, at spaces where possible, keeping styles. */
+export function wrapLine(line: Line, width: number): Line[] {
+	if (lineLength(line) <= width || width < 8) return [line];
+	const words: Seg[] = line.flatMap((s) => s.text.split(/(?<= )/).map((text) => ({ ...s, text })));
+	const lines: Line[] = [[]];
+	let used = 0;
+	for (const word of words) {
+		if (used + word.text.length > width && used > 0) {
+			lines.push([]);
+			used = 0;
+		}
+		lines[lines.length - 1].push(word);
+		used += word.text.length;
+	}
+	return lines.map((l) => clipLine(l, width));
+}

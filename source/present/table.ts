@@ -15,12 +15,15 @@ export interface ColumnSpec {
 	priority: number;
 	align?: 'left' | 'right';
 	flex?: boolean;
+	/** Where a too-long value is cut: names that differ at the end are cut in the middle. */
+	cut?: 'end' | 'middle';
 }
 
 export interface Column {
 	title: string;
 	width: number;
 	align: 'left' | 'right';
+	cut: 'end' | 'middle';
 }
 
 export interface Row {
@@ -57,6 +60,7 @@ export function fitColumns(specs: ColumnSpec[], width: number): { indexes: numbe
 		title: specs[i].title,
 		width: Math.max(1, specs[i].width + (i === flex ? delta : 0)),
 		align: specs[i].align ?? 'left',
+		cut: specs[i].cut ?? 'end',
 	}));
 	return { indexes: chosen, columns };
 }

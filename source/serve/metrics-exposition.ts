@@ -21,10 +21,15 @@ import {
  */
 export type ExpositionLabelStyle = 'pod' | 'exported';
 
+/** The exporters a page imitates; real clusters scrape them as separate targets. */
+export type ExporterKind = 'dcgm' | 'vllm';
+
 export interface ExpositionOptions {
 	labelStyle?: ExpositionLabelStyle;
 	/** The exporter's own identity, used by the `exported` style. */
 	exporter?: { namespace: string; pod: string };
+	/** Which exporters' metrics to render (default both). */
+	exporters?: ExporterKind[];
 	/** A replica not sampled for this long (ms of sample time) is dropped, as its exporter would be. */
 	expireAfterMs?: number;
 }
@@ -65,11 +70,13 @@ export class MetricsExposition {
 	private readonly labelStyle: ExpositionLabelStyle;
 	private readonly exporter: { namespace: string; pod: string };
 	private readonly expireAfterMs: number;
+	private readonly exporters: ReadonlySet<ExporterKind>;
 
 	constructor(options: ExpositionOptions = {}) {
 		this.labelStyle = options.labelStyle ?? 'pod';
 		this.exporter = options.exporter ?? { namespace: 'rolltop-system', pod: 'rolltop-sim-exporter' };
 		this.expireAfterMs = options.expireAfterMs ?? 10_000;
+		this.exporters = new Set(options.exporters ?? ['dcgm', 'vllm']);
 	}
 
 	ingest(samples: ReplicaSample[], lookupPod: PodLookup): void {
@@ -140,7 +147,10 @@ export class MetricsExposition {
 
 	render(): string {
 		const states = [...this.replicas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
-		return renderFamilies([...this.dcgmFamilies(states), ...this.vllmFamilies(states)]);
+		return renderFamilies([
+			...(this.exporters.has('dcgm') ? this.dcgmFamilies(states) : []),
+			...(this.exporters.has('vllm') ? this.vllmFamilies(states) : []),
+		]);
 	}
 
 	private dcgmFamilies(states: ReplicaState[]): Family[] {

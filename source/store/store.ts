@@ -27,7 +27,7 @@ export class Store {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private snapshot: StoreSnapshot;
 
-	constructor(options: { now: number; themeName: string; readonly: boolean; coalesceMs?: number }) {
+	constructor(options: { now: number; themeName: string; readonly: boolean; viewport?: { columns: number; rows: number }; coalesceMs?: number }) {
 		this.cluster = emptyClusterState(options.now);
 		this.uiState = initialUiState(options);
 		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;

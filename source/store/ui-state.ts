@@ -43,11 +43,11 @@ export interface UiState {
 	readonly: boolean;
 }
 
-export function initialUiState(options: { themeName: string; readonly: boolean }): UiState {
+export function initialUiState(options: { themeName: string; readonly: boolean; viewport?: { columns: number; rows: number } }): UiState {
 	return {
 		focus: 'workloads',
 		detail: 'rollout',
-		viewport: { columns: 80, rows: 24 },
+		viewport: options.viewport ?? { columns: 80, rows: 24 },
 		eventsScroll: 0,
 		filter: '',
 		mode: { kind: 'normal' },

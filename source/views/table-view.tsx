@@ -23,7 +23,7 @@ export function TableView({ table }: { table: TableVM }) {
 				table.rows.map((row, i) => {
 					const line: Line = row.cells.flatMap((cell, c) => [
 						...(c > 0 ? [{ text: ' ' }] : []),
-						{ text: pad(cell.text, table.columns[c].width, table.columns[c].align), tone: row.dim ? 'muted' : cell.tone },
+						{ text: pad(cell.text, table.columns[c].width, table.columns[c].align, table.columns[c].cut), tone: row.dim ? 'muted' : cell.tone },
 					]);
 					return <StyledLine key={row.key} line={line} selected={i === table.selected} />;
 				})

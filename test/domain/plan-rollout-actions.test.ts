@@ -231,6 +231,17 @@ describe('rollout refusals', () => {
 			{},
 			'skipped rollback (current template already matches revision 30)',
 		],
+		[
+			'undo of a workloadRef rollout',
+			() => {
+				const f = rolloutFixture('canary-deadline');
+				f.ro.spec.workloadRef = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'llama-3-70b' };
+				return f;
+			},
+			'undo',
+			{},
+			'undo of a Rollout with workloadRef: roll back the referenced workload instead',
+		],
 		['scale to a negative count', () => rolloutFixture('canary-deadline'), 'scale', { replicas: -1 }, 'replicas must be a whole number ≥ 0 (got -1)'],
 		['scale to a fraction', () => rolloutFixture('canary-deadline'), 'scale', { replicas: 1.5 }, 'replicas must be a whole number ≥ 0 (got 1.5)'],
 		['scale without a count', () => rolloutFixture('canary-deadline'), 'scale', {}, 'replicas must be a whole number ≥ 0 (got nothing)'],

@@ -36,7 +36,10 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: options.seed ?? 1, speed: 0 });
 	sim.advance((options.warmup ?? 0) * 1000);
 	let quit = false;
+	const columns = options.columns ?? 120;
+	const rows = options.rows ?? 40;
 	const console = createConsole({
+		viewport: { columns, rows },
 		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
 		themeName: options.theme ?? 'dark',
 		readonly: options.readonly ?? false,
@@ -47,7 +50,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 		},
 		coalesceMs: 0,
 	});
-	const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
+	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const instance = render(console.element, {
 		stdout: stdout as unknown as NodeJS.WriteStream,

@@ -143,3 +143,13 @@ describe('latency distribution', () => {
 		expect(E2E_LATENCY_BUCKETS[0]).toBe(0.3);
 	});
 });
+
+describe('exporter selection', () => {
+	it('renders only the chosen exporters, as separate scrape targets would', () => {
+		const dcgmOnly = new MetricsExposition({ exporters: ['dcgm'] });
+		dcgmOnly.ingest([sample('a', 1000, BUSY)], lookup);
+		const names = new Set(series(dcgmOnly.render()).map((s) => s.name));
+		expect([...names].every((n) => n.startsWith('DCGM_'))).toBe(true);
+		expect(names.has('DCGM_FI_DEV_GPU_UTIL')).toBe(true);
+	});
+});

@@ -42,8 +42,14 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 	}
 }
 
-/** `jobs`: job name → scrape target (host:port). The same port is reused across restarts. */
-export async function preparePrometheus(jobs: Record<string, string>): Promise<PrometheusProcess> {
+export interface ScrapeJob {
+	/** host:port */
+	target: string;
+	path?: string;
+}
+
+/** `jobs`: job name → what it scrapes. The same port and TSDB are reused across restarts. */
+export async function preparePrometheus(jobs: Record<string, ScrapeJob>): Promise<PrometheusProcess> {
 	const dir = mkdtempSync(join(tmpdir(), 'rolltop-prom-'));
 	const port = await freePort();
 	const config = [
@@ -51,7 +57,12 @@ export async function preparePrometheus(jobs: Record<string, string>): Promise<P
 		'  scrape_interval: 1s',
 		'  evaluation_interval: 1s',
 		'scrape_configs:',
-		...Object.entries(jobs).flatMap(([job, target]) => [`  - job_name: ${job}`, `    static_configs:`, `      - targets: ['${target}']`]),
+		...Object.entries(jobs).flatMap(([job, { target, path }]) => [
+			`  - job_name: ${job}`,
+			`    metrics_path: ${path ?? '/metrics'}`,
+			`    static_configs:`,
+			`      - targets: ['${target}']`,
+		]),
 	].join('\n');
 	writeFileSync(join(dir, 'prometheus.yml'), `${config}\n`);
 	let child: ChildProcess | undefined;

@@ -109,7 +109,7 @@ describe('prometheus source', () => {
 	});
 
 	it.each([
-		['prometheus:9090', 'prometheus URL "prometheus:" must start with http:// or https://'],
+		['prometheus:9090', 'prometheus URL "prometheus:9090" must start with http:// or https://'],
 		['not a url', 'prometheus URL "not a url" is not a valid URL (expected http(s)://host:port)'],
 	])('reports the bad URL %j without throwing', (url, message) => {
 		const started = startSource({ url });
@@ -131,17 +131,35 @@ describe('prometheus source', () => {
 		);
 		const kubeConfig = new KubeConfig();
 		kubeConfig.loadFromOptions({
+			// client-node refuses plain http unless TLS verification is off
+			clusters: [{ name: 'c', server: fake.url, skipTLSVerify: true }],
+			users: [{ name: 'u', token: 'kube-token' }],
+			contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
+			currentContext: 'ctx',
+		});
+		const started = startSource({ service: { namespace: 'monitoring', name: 'prometheus-k8s', port: '9090' }, kubeConfig });
+		await waitFor('a batch', () => started.batches.length > 0 || Boolean(lastHealth(started)), 5000, 20);
+		expect(lastHealth(started)).toBeNull();
+		expect(fake.requests[0].path).toBe(`${prefix}/api/v1/query`);
+		expect(fake.requests[0].headers.authorization).toBe('Bearer kube-token');
+		expect(source!.label).toBe('prometheus service monitoring/prometheus-k8s:9090');
+		expect(started.batches[0].length).toBe(4);
+	});
+
+	it('reports kubeconfig credential failures as such, not as an unreachable Prometheus', async () => {
+		fake = await startFakePrometheus(replay);
+		const kubeConfig = new KubeConfig();
+		kubeConfig.loadFromOptions({
 			clusters: [{ name: 'c', server: fake.url, skipTLSVerify: false }],
 			users: [{ name: 'u', token: 'kube-token' }],
 			contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
 			currentContext: 'ctx',
 		});
 		const started = startSource({ service: { namespace: 'monitoring', name: 'prometheus-k8s', port: '9090' }, kubeConfig });
-		await waitFor('a batch', () => started.batches.length > 0, 5000, 20);
-		expect(fake.requests[0].path).toBe(`${prefix}/api/v1/query`);
-		expect(fake.requests[0].headers.authorization).toBe('Bearer kube-token');
-		expect(source!.label).toBe('prometheus service monitoring/prometheus-k8s:9090');
-		expect(started.batches[0].length).toBe(4);
+		await waitFor('a health problem', () => Boolean(lastHealth(started)), 5000, 20);
+		expect(lastHealth(started)).toMatch(/^prometheus service monitoring\/prometheus-k8s:9090: kubeconfig credentials failed: /);
+		expect(lastHealth(started)).not.toContain('kube-token');
+		expect(fake.requests).toEqual([]);
 	});
 
 	it('backfills a chart with one query_range for all pods of the selection', async () => {

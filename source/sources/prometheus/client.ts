@@ -73,7 +73,7 @@ export class PrometheusClient {
 				throw new PrometheusError(`prometheus URL "${url}" is not a valid URL (expected http(s)://host:port)`);
 			}
 			if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-				throw new PrometheusError(`prometheus URL "${publicUrl(parsed)}" must start with http:// or https://`);
+				throw new PrometheusError(`prometheus URL "${parsed.username ? publicUrl(parsed) : url}" must start with http:// or https://`);
 			}
 			this.target = publicUrl(parsed);
 			this.baseUrl = this.target;
@@ -107,9 +107,15 @@ export class PrometheusClient {
 	}
 
 	private async get<T>(path: string, params: Record<string, string | number>): Promise<{ result: T }> {
+		let auth: AxiosRequestConfig;
+		try {
+			auth = await this.requestAuth();
+		} catch (error) {
+			throw new PrometheusError(`prometheus ${this.target}: kubeconfig credentials failed: ${(error as Error).message.split('\n')[0]}`);
+		}
 		let response;
 		try {
-			response = await this.http.get<ApiResponse<T>>(`${this.baseUrl}${path}`, { params, ...(await this.requestAuth()) });
+			response = await this.http.get<ApiResponse<T>>(`${this.baseUrl}${path}`, { params, ...auth });
 		} catch (error) {
 			throw new PrometheusError(describeFailure(this.target, error as AxiosError | Error));
 		}

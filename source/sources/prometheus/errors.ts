@@ -52,5 +52,5 @@ export function describeFailure(target: string, failure: AxiosError | Error | nu
 	if (code && TLS_CODES.has(code)) {
 		return `prometheus ${target}: TLS certificate not trusted (${code}); pass --prometheus-ca FILE or --prometheus-insecure`;
 	}
-	return `prometheus ${target} unreachable${code ? `: ${code}` : ''}`;
+	return `prometheus ${target} unreachable: ${oneLine(code ?? failure.message)}`;
 }

@@ -44,6 +44,8 @@ class Poller implements PrometheusSource {
 	private health: string | null = null;
 	private emit?: (samples: ReplicaSample[], at: number) => void;
 	private timer?: NodeJS.Timeout;
+	/** Bumped by start/stop, so a refresh still in flight from an earlier start schedules nothing. */
+	private generation = 0;
 	private detected?: { presets: PresetName[]; at: number };
 	private readonly clock: () => number;
 
@@ -59,11 +61,13 @@ class Poller implements PrometheusSource {
 	}
 
 	start(emit: (samples: ReplicaSample[], at: number) => void): void {
+		this.stop();
 		this.emit = emit;
-		if (this.client) void this.loop();
+		if (this.client) void this.loop(this.generation);
 	}
 
 	stop(): void {
+		this.generation++;
 		this.emit = undefined;
 		clearTimeout(this.timer);
 		this.timer = undefined;
@@ -74,9 +78,11 @@ class Poller implements PrometheusSource {
 		listener(this.health);
 	}
 
-	private async loop(): Promise<void> {
+	private async loop(generation: number): Promise<void> {
 		await this.refresh();
-		if (this.emit) this.timer = setTimeout(() => void this.loop(), this.options.refreshIntervalMs ?? 5000);
+		if (generation === this.generation) {
+			this.timer = setTimeout(() => void this.loop(generation), this.options.refreshIntervalMs ?? 5000);
+		}
 	}
 
 	async refresh(): Promise<void> {

@@ -43,7 +43,7 @@ export function sampleReplica(ctx: SimContext, pod: PodRuntime): ReplicaSample |
 		values.p50 = round(p50, 1);
 		values.p99 = round(p50 * profile.tailFactor * (1 + 0.6 * rho * rho) * jitter(random, 0.07), 1);
 		values.ttft = round(profile.ttftMs * (1 + 0.9 * queueing) * jitter(random, 0.05), 1);
-		values.rps = round(served, 3);
+		values.rps = served;
 		const failing = shed + served * (profile.errorRate / 100) * jitter(random, 0.5);
 		values.errorRate = offered > 0 ? round((failing / offered) * 100, 3) : 0;
 		util = Math.min(100, 3 + 96 * (served / profile.capacityRps) * jitter(random, 0.03));

@@ -1,6 +1,6 @@
 // The Argo Rollouts canary strategy: step by step (setWeight, pause, pause with duration),
 // with traffic-routed weights, abort/retry, full promotion and fast rollback to stable.
-import type { CanaryStep, ReplicaSet, Rollout } from '../../domain/k8s';
+import { refOf, type CanaryStep, type ReplicaSet, type Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { podCounts, scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
@@ -45,7 +45,9 @@ function clearPause(status: RolloutStatus): void {
 
 /** Scales ReplicaSets that are neither current nor stable to zero once their deadline has passed. */
 export function scaleDownOthers(ctx: SimContext, owner: Owner, others: ReplicaSet[]): void {
-	for (const rs of others) {
+	for (const stale of others) {
+		// Re-read: this reconcile may already have annotated it (e.g. a promotion's scale-down deadline).
+		const rs = (ctx.store.get(refOf(stale)) as ReplicaSet | undefined) ?? stale;
 		if ((rs.spec.replicas ?? 0) === 0) continue;
 		const deadline = scaleDownDeadline(rs);
 		if (deadline !== undefined && deadline > ctx.now) continue;

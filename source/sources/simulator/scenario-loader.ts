@@ -1,0 +1,144 @@
+// Loading scenario files: a bare name means fixtures/scenarios/<name>.json; anything else is a
+// path. Every problem becomes a one-line ScenarioError naming the file, the field and what was
+// expected.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../package-root';
+import type { Scenario } from './scenario';
+
+export class ScenarioError extends Error {
+	override readonly name = 'ScenarioError';
+}
+
+const SCHEMA_FILE = 'schema.json';
+let validator: ValidateFunction | undefined;
+
+function scenarioDir(): string {
+	return join(packageRoot(), 'fixtures', 'scenarios');
+}
+
+function validate(): ValidateFunction {
+	if (validator) return validator;
+	const schema = JSON.parse(readFileSync(join(scenarioDir(), SCHEMA_FILE), 'utf8'));
+	validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+	return validator;
+}
+
+export function listScenarios(): string[] {
+	return readdirSync(scenarioDir())
+		.filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
+		.map((f) => f.slice(0, -'.json'.length))
+		.sort();
+}
+
+/** "/workloads/0/replicas" → "workloads[0].replicas". */
+function fieldPath(pointer: string, child?: string): string {
+	const parts = pointer.split('/').slice(1);
+	if (child !== undefined) parts.push(child);
+	let out = '';
+	for (const raw of parts) {
+		const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+		out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
+	}
+	return out || '(top level)';
+}
+
+function describe(error: ErrorObject): string {
+	const params = error.params as Record<string, unknown>;
+	switch (error.keyword) {
+		case 'required':
+			return `${fieldPath(error.instancePath, String(params.missingProperty))} is required`;
+		case 'additionalProperties':
+			return `${fieldPath(error.instancePath)} has unknown field "${String(params.additionalProperty)}"`;
+		case 'enum':
+			return `${fieldPath(error.instancePath)} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+		case 'type':
+			return `${fieldPath(error.instancePath)} must be of type ${String(params.type)}`;
+		case 'pattern':
+			return `${fieldPath(error.instancePath)} must match ${String(params.pattern)}`;
+		case 'minProperties':
+		case 'maxProperties':
+			return `${fieldPath(error.instancePath)} must have exactly one of its fields`;
+		default:
+			return `${fieldPath(error.instancePath)} ${error.message ?? 'is invalid'}`;
+	}
+}
+
+/**
+ * Where JSON.parse stopped. Node 20 says "at position N" for some errors and quotes ~10
+ * characters either side of the offending one for others (Unexpected token '}', ..."x": \n}" is
+ * not valid JSON).
+ */
+function errorOffset(text: string, message: string): number | undefined {
+	const position = /at position (\d+)/.exec(message);
+	if (position) return Number(position[1]);
+	if (/end of JSON input/.test(message)) return text.length;
+	const quoted = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+	if (!quoted) return undefined;
+	const [, token, leading, snippet] = quoted;
+	const start = text.indexOf(snippet);
+	if (start < 0) return undefined;
+	return start + (leading ? 10 : snippet.indexOf(token));
+}
+
+function jsonProblem(text: string, error: Error): string {
+	const detail = error.message
+		.replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
+		.replace(/\s*\(line \d+ column \d+\)/, '')
+		.replace(/ in JSON at position \d+/, '')
+		.replace(/\s+/g, ' ');
+	const offset = errorOffset(text, error.message);
+	if (offset === undefined) return `malformed JSON: ${detail}`;
+	const before = text.slice(0, offset);
+	const line = before.split('\n').length;
+	const column = offset - before.lastIndexOf('\n');
+	return `malformed JSON at line ${line}, column ${column}: ${detail}`;
+}
+
+/** Rules a schema cannot express: references between fields. */
+function checkReferences(scenario: Scenario): string | undefined {
+	const products = new Set(scenario.cluster.nodePools.map((p) => p.gpuProduct));
+	const seen = new Set<string>();
+	for (const [i, w] of scenario.workloads.entries()) {
+		const id = `${w.namespace}/${w.name}`;
+		if (seen.has(id)) return `workloads[${i}].name "${w.name}" is used twice in namespace ${w.namespace}`;
+		seen.add(id);
+		if (w.gpuProduct && !products.has(w.gpuProduct)) {
+			return `workloads[${i}].gpuProduct "${w.gpuProduct}" matches no node pool (expected one of ${[...products].join(', ')})`;
+		}
+		if (w.strategy === 'canary' && !w.canary) return `workloads[${i}].canary is required for strategy canary`;
+	}
+	return undefined;
+}
+
+export function parseScenario(text: string, file: string): Scenario {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new ScenarioError(`${file}: ${jsonProblem(text, error as Error)}`);
+	}
+	const check = validate();
+	if (!check(data)) throw new ScenarioError(`${file}: ${describe((check.errors ?? [])[0])}`);
+	const scenario = data as Scenario;
+	const problem = checkReferences(scenario);
+	if (problem) throw new ScenarioError(`${file}: ${problem}`);
+	return scenario;
+}
+
+export function loadScenario(nameOrPath: string): Scenario {
+	const isPath = /[\\/]/.test(nameOrPath) || nameOrPath.endsWith('.json');
+	const file = isPath ? resolve(nameOrPath) : join(scenarioDir(), `${nameOrPath}.json`);
+	if (!isPath && (!/^[\w.-]+$/.test(nameOrPath) || !existsSync(file) || nameOrPath === 'schema')) {
+		throw new ScenarioError(`unknown scenario "${nameOrPath}" (available: ${listScenarios().join(', ')})`);
+	}
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new ScenarioError(`${nameOrPath}: cannot read scenario file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+	}
+	return parseScenario(text, isPath ? nameOrPath : `fixtures/scenarios/${nameOrPath}.json`);
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSimulator, listScenarios, loadScenario, ScenarioError } from '../../source/sources/simulator';
+
+const dir = mkdtempSync(join(tmpdir(), 'rolltop-scenarios-'));
+
+function file(name: string, text: string): string {
+	const path = join(dir, name);
+	writeFileSync(path, text);
+	return path;
+}
+
+function errorOf(run: () => unknown): ScenarioError {
+	try {
+		run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(ScenarioError);
+		expect((error as Error).message).not.toContain('\n');
+		return error as ScenarioError;
+	}
+	throw new Error('expected a ScenarioError');
+}
+
+describe('scenario loader', () => {
+	it('lists and loads every bundled scenario', () => {
+		const names = listScenarios();
+		expect(names).toEqual(expect.arrayContaining(['default', 'canary-pass', 'crashloop-canary', 'gpu-memory-pressure', 'traffic-spike']));
+		expect(names).not.toContain('schema');
+		for (const name of names) expect(loadScenario(name).name).toBe(name);
+	});
+
+	it('the default scenario has ≥ 4 nodes × 8 GPUs and 20–60 replicas of all three strategies', () => {
+		const scenario = loadScenario('default');
+		const sim = createSimulator(scenario);
+		const nodes = sim.store.list('Node');
+		expect(nodes.length).toBeGreaterThanOrEqual(4);
+		expect(nodes.every((n) => n.kind === 'Node' && Number(n.status?.capacity?.['nvidia.com/gpu']) >= 8)).toBe(true);
+		const replicas = scenario.workloads.reduce((n, w) => n + w.replicas, 0);
+		expect(replicas).toBeGreaterThanOrEqual(20);
+		expect(replicas).toBeLessThanOrEqual(60);
+		expect(new Set(scenario.workloads.map((w) => w.strategy))).toEqual(new Set(['canary', 'blueGreen', 'rolling']));
+	});
+
+	it('reads a path as is', () => {
+		const path = file('mine.json', JSON.stringify({ ...loadScenario('canary-pass'), name: 'mine' }));
+		expect(loadScenario(path).name).toBe('mine');
+	});
+
+	it('malformed JSON names the file and the line', () => {
+		const path = file('broken.json', '{\n  "name": "x",\n  "description": \n}');
+		const error = errorOf(() => loadScenario(path));
+		expect(error.message).toMatch(/broken\.json: malformed JSON at line 4, column 1/);
+	});
+
+	it('a schema violation names the file, the field and what was expected', () => {
+		const scenario = loadScenario('default');
+		const bad = structuredClone(scenario) as unknown as { workloads: Array<Record<string, unknown>> };
+		bad.workloads[1].replicas = 'six';
+		expect(errorOf(() => loadScenario(file('bad-replicas.json', JSON.stringify(bad)))).message).toMatch(
+			/bad-replicas\.json: workloads\[1\]\.replicas must be of type integer$/,
+		);
+		const missing = structuredClone(scenario) as unknown as { workloads: Array<Record<string, unknown>> };
+		delete missing.workloads[0].strategy;
+		expect(errorOf(() => loadScenario(file('missing.json', JSON.stringify(missing)))).message).toMatch(/missing\.json: workloads\[0\]\.strategy is required$/);
+		const strategy = structuredClone(scenario) as unknown as { workloads: Array<Record<string, unknown>> };
+		strategy.workloads[2].strategy = 'linear';
+		expect(errorOf(() => loadScenario(file('strategy.json', JSON.stringify(strategy)))).message).toMatch(
+			/workloads\[2\]\.strategy must be one of canary, blueGreen, rolling$/,
+		);
+		const product = structuredClone(scenario);
+		product.workloads[0].gpuProduct = 'NVIDIA-B200';
+		expect(errorOf(() => loadScenario(file('product.json', JSON.stringify(product)))).message).toMatch(/workloads\[0\]\.gpuProduct "NVIDIA-B200" matches no node pool/);
+	});
+
+	it('an unknown name lists the available scenarios', () => {
+		const error = errorOf(() => loadScenario('nope'));
+		expect(error.message).toBe(`unknown scenario "nope" (available: ${listScenarios().join(', ')})`);
+	});
+});
+
+describe('scenario loader, JSON errors', () => {
+	it.each([
+		['{"name": "x",}', 1, 14],
+		['{\n  "name": "x"\n  "description": "y"\n}', 3, 3],
+		['{"name": "x"', 1, 13],
+	])('reports %j at line %i, column %i on one line', (text, line, column) => {
+		const path = file(`case-${line}-${column}.json`, text);
+		const error = errorOf(() => loadScenario(path));
+		expect(error.message).toContain(`: malformed JSON at line ${line}, column ${column}: `);
+	});
+});

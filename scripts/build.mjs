@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { inkLogUpdateFix } from './ink-log-update-fix.mjs';
 
 const outfile = 'dist/cli.js';
 
@@ -39,7 +40,7 @@ await build({
 	jsx: 'automatic',
 	define: { 'process.env.NODE_ENV': '"production"' },
 	banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rolltopRequire } from 'node:module';\nconst require = __rolltopRequire(import.meta.url);" },
-	plugins: [stubDevtools],
+	plugins: [stubDevtools, inkLogUpdateFix],
 	legalComments: 'none',
 	logLevel: 'warning',
 });

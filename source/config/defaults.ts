@@ -1,6 +1,7 @@
 // The settings rolltop runs with when no config file says otherwise, and their types.
 import type { MetricId } from '../domain/metrics';
-import type { PresetName, QueryOverrides, ServiceRef } from '../sources/prometheus';
+import type { PresetName, QueryOverrides } from '../sources/prometheus/presets';
+import type { ServiceRef } from '../sources/prometheus/service-ref';
 
 export interface Threshold {
 	/** At or above this, the value is coloured as a warning. */

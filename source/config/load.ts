@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseServiceRef } from '../sources/prometheus/client';
+import { parseServiceRef } from '../sources/prometheus/service-ref';
 import type { PresetName, QueryOverrides } from '../sources/prometheus/presets';
 import { DEFAULT_CONFIG, THRESHOLD_METRICS, type Config, type Threshold, type ThresholdMetric } from './defaults';
 import { parseDuration } from './duration';

@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 import { PANES, REPLICA_SORT_KEYS, type Flash, type PaneId } from '../store/ui-state';
 import { parseCommandLine, commandLineHelp } from './command-line';
 import { findCommand, type Command, type KeyContext } from './commands';
-import { commandForKey, keyName, type InkKey } from './keys';
+import { commandForKey, keyName, splitKeys, type InkKey } from './keys';
 import { Permissions } from './permissions';
 import { editText, parseReplicas } from './text-entry';
 import { podRole } from '../domain/pod';
@@ -66,6 +66,11 @@ export class Controller {
 	}
 
 	handleKey(input: string, key: InkKey): void {
+		const textMode = ['filter', 'command', 'scale'].includes(this.store.ui.mode.kind);
+		for (const press of splitKeys(input, key, textMode)) this.handleOneKey(press.input, press.key);
+	}
+
+	private handleOneKey(input: string, key: InkKey): void {
 		const name = keyName(input, key);
 		const { mode } = this.store.ui;
 		switch (mode.kind) {

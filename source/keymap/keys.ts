@@ -62,3 +62,20 @@ export function keyLabel(name: string): string {
 export function keysLabel(command: Command): string {
 	return command.keys.map(keyLabel).join(' ');
 }
+
+const CONTROL_KEYS: Record<string, InkKey> = { '\t': { tab: true }, '\r': { return: true }, '\n': { return: true }, '\x7f': { backspace: true }, '\b': { backspace: true } };
+
+/**
+ * Ink hands over a burst of plain keys (typed fast, or a held key) as one string: split it into
+ * single key presses. Printable text stays whole, since the text fields take pastes.
+ */
+export function splitKeys(input: string, key: InkKey, acceptsText: boolean): Array<{ input: string; key: InkKey }> {
+	if (input.length <= 1 || (acceptsText && /^[\x20-\x7e]+$/.test(input))) return [{ input, key }];
+	if (input.startsWith('\x1b')) return [{ input, key }];
+	return [...input].map((char) => {
+		const control = CONTROL_KEYS[char];
+		if (control) return { input: '', key: control };
+		const code = char.charCodeAt(0);
+		return code < 32 ? { input: String.fromCharCode(code + 96), key: { ctrl: true } } : { input: char, key: {} };
+	});
+}

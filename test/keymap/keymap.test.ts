@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandsFor } from '../../source/keymap/commands';
 import { withKeyTable } from '../../source/keymap/key-table';
-import { commandForKey, keyName } from '../../source/keymap/keys';
+import { commandForKey, keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
 import { parseCommandLine } from '../../source/keymap/command-line';
 import { packageRoot } from '../../source/package-root';
@@ -32,6 +32,14 @@ describe('keymap', () => {
 		expect(keyName('', { tab: true, shift: true })).toBe('shift+tab');
 		expect(keyName('c', { ctrl: true })).toBe('ctrl+c');
 		expect(keyName('P', {})).toBe('P');
+	});
+
+	it('splits a burst of keys into single presses, but keeps pasted text whole for text fields', () => {
+		expect(splitKeys('\t\t', {}, false)).toEqual([{ input: '', key: { tab: true } }, { input: '', key: { tab: true } }]);
+		expect(splitKeys('jj', {}, false).map((p) => keyName(p.input, p.key))).toEqual(['j', 'j']);
+		expect(splitKeys('llama', {}, true)).toEqual([{ input: 'llama', key: {} }]);
+		expect(splitKeys('ab\r', {}, true).map((p) => keyName(p.input, p.key))).toEqual(['a', 'b', 'enter']);
+		expect(splitKeys('\x1b[A', { upArrow: true }, false)).toEqual([{ input: '\x1b[A', key: { upArrow: true } }]);
 	});
 
 	it('the README key table is the one generated from the keymap (run npm run readme:keys)', () => {

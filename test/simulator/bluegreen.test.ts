@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { advanceUntil, BLUE_GREEN, NS, promote, replicaSets, rollout, samples, simulator, sum } from './helpers';
 
 describe('blue-green rollout (default scenario)', () => {
@@ -27,5 +28,21 @@ describe('blue-green rollout (default scenario)', () => {
 		expect(oldRS()?.spec.replicas).toBe(6);
 		sim.advance(35_000);
 		expect(oldRS()?.spec.replicas).toBe(0);
+	});
+});
+
+describe('blue-green with autoPromotionSeconds', () => {
+	it('pauses, then promotes itself once the seconds have passed', () => {
+		const scenario = loadScenario('default');
+		const workload = scenario.workloads.find((w) => w.name === BLUE_GREEN);
+		if (!workload) throw new Error('no blue-green workload');
+		workload.blueGreen = { autoPromotionEnabled: true, autoPromotionSeconds: 20 };
+		const sim = createSimulator(scenario, { seed: 7 });
+		advanceUntil(sim, () => rollout(sim, BLUE_GREEN).status?.phase === 'Paused', 120_000, 'BlueGreenPause');
+		const paused = sim.now();
+		const target = rollout(sim, BLUE_GREEN).status?.currentPodHash;
+		advanceUntil(sim, () => rollout(sim, BLUE_GREEN).status?.blueGreen?.activeSelector === target, 60_000, 'auto-promoted');
+		expect(sim.now() - paused).toBeGreaterThanOrEqual(20_000);
+		expect(sim.now() - paused).toBeLessThanOrEqual(22_000);
 	});
 });

@@ -6,12 +6,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import type { PrometheusAuth } from './auth-env';
 import { describeFailure, PrometheusError } from './errors';
-
-export interface ServiceRef {
-	namespace: string;
-	name: string;
-	port: string;
-}
+import type { ServiceRef } from './service-ref';
 
 export interface PrometheusConnection {
 	/** Prometheus base URL (`--prometheus`), e.g. http://prometheus.example:9090 or a managed endpoint with a path prefix. */
@@ -25,12 +20,6 @@ export interface PrometheusConnection {
 	/** Skip TLS verification (`--prometheus-insecure`): only when asked for explicitly. */
 	insecure?: boolean;
 	timeoutMs?: number;
-}
-
-/** "namespace/service:port" (port may be a number or a named port). */
-export function parseServiceRef(text: string): ServiceRef | undefined {
-	const match = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9]*[a-z0-9])?):([a-z0-9][-a-z0-9]*)$/.exec(text.trim());
-	return match ? { namespace: match[1], name: match[3], port: match[5] } : undefined;
 }
 
 export interface VectorResult {

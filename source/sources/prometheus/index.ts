@@ -1,6 +1,7 @@
 // Per-replica metrics from Prometheus (DESIGN §6).
 export { authFromEnv, PASSWORD_ENV, TOKEN_ENV, USER_ENV, type PrometheusAuth } from './auth-env';
-export { parseServiceRef, PrometheusClient, type PrometheusConnection, type ServiceRef } from './client';
+export { PrometheusClient, type PrometheusConnection } from './client';
+export { parseServiceRef, type ServiceRef } from './service-ref';
 export { PrometheusError } from './errors';
 export {
 	isPresetName,

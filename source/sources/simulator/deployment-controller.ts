@@ -4,8 +4,8 @@ import type { Condition, Deployment, ReplicaSet } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { podCounts, setCondition, sumCounts, syncNewReplicaSet } from './owner-sync';
-import { hashOf, putIfChanged, revisionOf, scaleReplicaSet } from './replicasets';
-import { podTemplateHash } from './template-hash';
+import { hashOf, putIfStatusChanged, revisionOf, scaleReplicaSet } from './replicasets';
+import { cachedPodTemplateHash } from './template-hash';
 
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
@@ -93,7 +93,7 @@ export function reconcileDeployment(ctx: SimContext, d: Deployment, existing: Re
 	let revision = Number(d.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 	if (d.spec.paused) {
 		// A paused Deployment creates no ReplicaSet for a changed template; it only keeps sizes.
-		const hash = podTemplateHash(d.spec.template);
+		const hash = cachedPodTemplateHash(d.spec.template);
 		newRS = existing.find((rs) => hashOf(rs) === hash);
 	} else {
 		const synced = syncNewReplicaSet(ctx, d, existing);
@@ -115,5 +115,5 @@ export function reconcileDeployment(ctx: SimContext, d: Deployment, existing: Re
 	if (replicas - total.ready > 0) status.unavailableReplicas = Math.max(0, Math.max(replicas, total.replicas) - total.ready);
 	status.conditions = conditions(ctx, d, status, newRS, created);
 	const annotations = { ...d.metadata.annotations, 'deployment.kubernetes.io/revision': String(revision) };
-	putIfChanged(ctx, d, { ...d, metadata: { ...d.metadata, annotations }, status });
+	putIfStatusChanged(ctx, d, { ...d, metadata: { ...d.metadata, annotations }, status });
 }

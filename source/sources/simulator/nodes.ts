@@ -15,7 +15,7 @@ function hostShape(pool: NodePool): { cpu: number; memoryKi: number } {
 	return { cpu, memoryKi: pool.gpusPerNode * 234 * 1024 * 1024 };
 }
 
-function nodeObject(ctx: SimContext, state: NodeState, scenario: Scenario, createdAt: number): Node {
+function nodeObject(state: NodeState, scenario: Scenario, createdAt: number): Node {
 	const { pool } = state;
 	const shape = hostShape(pool);
 	const zone = pool.zone ?? 'us-central1-a';
@@ -109,7 +109,7 @@ export function createNodes(ctx: SimContext, scenario: Scenario): void {
 			};
 			ctx.addNode(state);
 			const createdAt = ctx.now - 21 * DAY - ctx.random.names.int(0, 7 * DAY);
-			ctx.store.put(nodeObject(ctx, state, scenario, createdAt));
+			ctx.store.put(nodeObject(state, scenario, createdAt));
 		}
 	}
 }

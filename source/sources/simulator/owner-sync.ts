@@ -4,7 +4,7 @@
 import type { Condition, ReplicaSet } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { createReplicaSet, hashOf, revisionAnnotationOf, revisionOf, type Owner } from './replicasets';
-import { podTemplateHash } from './template-hash';
+import { cachedPodTemplateHash } from './template-hash';
 import { iso } from './time';
 
 export const SCALE_DOWN_DEADLINE = 'scale-down-deadline';
@@ -22,7 +22,7 @@ export interface SyncedReplicaSets {
  * old ReplicaSet and, as upstream does, moves it to the next revision number.
  */
 export function syncNewReplicaSet(ctx: SimContext, owner: Owner, existing: ReplicaSet[]): SyncedReplicaSets {
-	const hash = podTemplateHash(owner.spec.template);
+	const hash = cachedPodTemplateHash(owner.spec.template);
 	const maxRevision = existing.reduce((max, rs) => Math.max(max, revisionOf(rs)), 0);
 	let newRS = existing.find((rs) => hashOf(rs) === hash);
 	let all = existing;

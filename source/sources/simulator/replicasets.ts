@@ -1,6 +1,6 @@
 // ReplicaSets: creating them for a workload's template, scaling them, and the ReplicaSet
 // controller that keeps the number of pods equal to spec.replicas.
-import type { Deployment, KubeObject, ReplicaSet, Rollout } from '../../domain/k8s';
+import type { Deployment, ReplicaSet, Rollout } from '../../domain/k8s';
 import type { PodRuntime, SimContext } from './context';
 import { involvedOf } from './events';
 import { terminate } from './kubelet';
@@ -94,10 +94,15 @@ export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, re
 	return ctx.store.put(rs) as ReplicaSet;
 }
 
-/** Writes the object only when something differs, so watchers see real changes only. */
-export function putIfChanged<T extends KubeObject>(ctx: SimContext, before: T, after: T): T {
-	if (JSON.stringify(before) === JSON.stringify(after)) return before;
-	return ctx.store.put(after) as T;
+/**
+ * Writes a controller's status (and metadata annotations) only when they differ, so watchers see
+ * real changes only. The spec is the user's and is never changed here.
+ */
+export function putIfStatusChanged<T extends Owner>(ctx: SimContext, before: T, after: T): T {
+	const same =
+		JSON.stringify(before.status) === JSON.stringify(after.status) &&
+		JSON.stringify(before.metadata.annotations) === JSON.stringify(after.metadata.annotations);
+	return same ? before : (ctx.store.put(after) as T);
 }
 
 /** Sets spec.replicas and records the controller's ScalingReplicaSet event, as upstream words it. */
@@ -196,16 +201,25 @@ function reconcile(ctx: SimContext, rs: ReplicaSet): void {
 	}
 }
 
+const STATUS_COUNTS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'] as const;
+
 function writeStatus(ctx: SimContext, rs: ReplicaSet): void {
-	const active = [...ctx.podsOf(rs.metadata.namespace, rs.metadata.name)].filter((p) => p.stage !== 'Terminating');
-	const ready = active.filter((p) => p.stage === 'Ready').length;
-	const status: NonNullable<ReplicaSet['status']> & Record<string, unknown> = { replicas: active.length };
+	let replicas = 0;
+	let ready = 0;
+	for (const pod of ctx.podsOf(rs.metadata.namespace, rs.metadata.name)) {
+		if (pod.stage === 'Terminating') continue;
+		replicas++;
+		if (pod.stage === 'Ready') ready++;
+	}
 	// The API omits zero counts (omitempty), except `replicas`.
-	if (active.length) status.fullyLabeledReplicas = active.length;
+	const status: NonNullable<ReplicaSet['status']> & Record<string, number> = { replicas };
+	if (replicas) status.fullyLabeledReplicas = replicas;
 	if (ready) status.readyReplicas = ready;
 	if (ready) status.availableReplicas = ready;
 	status.observedGeneration = rs.metadata.generation ?? 1;
-	putIfChanged(ctx, rs, { ...rs, status });
+	const current = (rs.status ?? {}) as Record<string, unknown>;
+	if (STATUS_COUNTS.every((key) => current[key] === status[key])) return;
+	ctx.store.put({ ...rs, status });
 }
 
 export function runReplicaSetController(ctx: SimContext): void {

@@ -60,7 +60,9 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 
 	const previewReady = podCounts(ctx, newRS).ready >= replicas;
 	if (!aborted && !isActive && previewReady && !ro.spec.paused) {
-		let promote = status.promoteFull === true || strategy.autoPromotionEnabled !== false;
+		// Auto-promotion with autoPromotionSeconds also pauses first, for that long.
+		const autoAfter = strategy.autoPromotionEnabled !== false ? strategy.autoPromotionSeconds : undefined;
+		let promote = status.promoteFull === true || (strategy.autoPromotionEnabled !== false && !autoAfter);
 		if (!promote) {
 			const condition = status.pauseConditions?.find((c) => c.reason === BLUE_GREEN_PAUSE);
 			if (!condition && !status.controllerPause) {
@@ -68,6 +70,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 				status.controllerPause = true;
 				ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${BLUE_GREEN_PAUSE})`, SOURCE);
 			} else if (!condition) promote = true;
+			else if (autoAfter && ctx.now >= Date.parse(condition.startTime ?? '') + autoAfter * 1000) promote = true;
 		}
 		if (promote) {
 			const delay = (strategy.scaleDownDelaySeconds ?? 30) * 1000;

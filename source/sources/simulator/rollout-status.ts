@@ -4,7 +4,7 @@ import type { Condition, Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition, type PodCounts } from './owner-sync';
-import { putIfChanged } from './replicasets';
+import { putIfStatusChanged } from './replicasets';
 
 export type RolloutStatus = NonNullable<Rollout['status']>;
 
@@ -157,5 +157,5 @@ export function persistRolloutStatus(
 	next.message = message || undefined;
 	if (!next.message) delete next.message;
 	const annotations = { ...ro.metadata.annotations, 'rollout.argoproj.io/revision': String(revision) };
-	putIfChanged(ctx, ro, { ...ro, metadata: { ...ro.metadata, annotations }, status: next });
+	putIfStatusChanged(ctx, ro, { ...ro, metadata: { ...ro.metadata, annotations }, status: next });
 }

@@ -37,6 +37,13 @@ export function podTemplateHash(template: PodTemplate | undefined): string {
 	return out;
 }
 
-export function sameTemplate(a: PodTemplate | undefined, b: PodTemplate | undefined): boolean {
-	return canonical(withoutHashLabels(a)) === canonical(withoutHashLabels(b));
+// Hashing canonicalises the whole template; owners are reconciled every second, so remember the
+// hash per template object (objects in the store are replaced, never mutated, on change).
+const hashes = new WeakMap<PodTemplate, string>();
+
+export function cachedPodTemplateHash(template: PodTemplate | undefined): string {
+	if (!template) return podTemplateHash(template);
+	let hash = hashes.get(template);
+	if (hash === undefined) hashes.set(template, (hash = podTemplateHash(template)));
+	return hash;
 }

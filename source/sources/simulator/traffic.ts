@@ -43,15 +43,9 @@ function sidesOf(ctx: SimContext, w: Workload): Side[] {
 export class Traffic {
 	private readonly noise = new Map<string, number>();
 	private readonly offered = new Map<string, number>();
-	private readonly unserved = new Map<string, number>();
 
 	offeredLoad(namespace: string, name: string): number {
 		return this.offered.get(`${namespace}/${name}`) ?? 0;
-	}
-
-	/** Requests with no Ready pod to go to this second (e.g. a crash-looping canary's share). */
-	unroutable(namespace: string, name: string): number {
-		return this.unserved.get(`${namespace}/${name}`) ?? 0;
 	}
 
 	/** Advances the load one second and assigns each Ready pod its requests per second. */
@@ -75,19 +69,15 @@ export class Traffic {
 			const offered = Math.max(0, scriptedLoad(w, secondsSinceStart) * (1 + drift));
 			this.offered.set(key, offered);
 			const ready = podsByWorkload.get(key) ?? [];
-			let unserved = 0;
+			// A side with no Ready pod (say, a crash-looping canary's share) simply fails: nobody reports it.
 			for (const side of sidesOf(ctx, w)) {
 				const demand = offered * side.share;
 				const pods = side.hash === undefined ? ready : ready.filter((p) => p.hash === side.hash);
-				if (!pods.length) {
-					unserved += demand;
-					continue;
-				}
+				if (!pods.length) continue;
 				const weights = pods.map((p) => p.skew * (1 + random.between(-0.03, 0.03)));
 				const sum = weights.reduce((a, b) => a + b, 0);
 				pods.forEach((pod, i) => (pod.load = (demand * weights[i]) / sum));
 			}
-			this.unserved.set(key, unserved);
 		}
 	}
 }

@@ -104,6 +104,7 @@ export function workloadObject(w: Workload, uid: string, createdAt: number): Rol
 						activeService: w.name,
 						previewService: `${w.name}-preview`,
 						autoPromotionEnabled: w.blueGreen?.autoPromotionEnabled ?? true,
+						...(w.blueGreen?.autoPromotionSeconds !== undefined ? { autoPromotionSeconds: w.blueGreen.autoPromotionSeconds } : {}),
 						scaleDownDelaySeconds: w.blueGreen?.scaleDownDelaySeconds ?? 30,
 					},
 				};

@@ -1,0 +1,88 @@
+// Steady-state bytes per second on the wire: the default simulated cluster ticking at 1 Hz, rendered
+// at once by three real Ink instances on the same console — as the CLI renders (incremental), as
+// Ink renders without incremental rendering (full redraw), and in debug mode, whose complete frames
+// give the cells that changed from one frame to the next.
+import { performance } from 'node:perf_hooks';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
+import { changedCellBytes, parseCells } from './cells';
+import { round, type Figure } from './figure';
+import type { Write } from './metered-stdout';
+import { benchConsole, mount, settle, type Size } from './mount';
+
+export interface OutputRateOptions {
+	size: Size;
+	/** Measured wall-clock seconds (the simulator runs in real time, one tick per second). */
+	seconds: number;
+	scenario?: string;
+	/** Simulated seconds before rendering starts: pods up, traffic settled. */
+	warmupSeconds?: number;
+}
+
+export const OUTPUT_BUDGET_BYTES_PER_S = 3 * 1024;
+export const OUTPUT_BUDGET_CHANGED_RATIO = 2;
+
+export interface OutputRate {
+	incremental: number;
+	fullRedraw: number;
+	changedCells: number;
+	framesPerSecond: number;
+}
+
+/** Complete frames among debug-mode writes (cursor and sync markers hold no cells). */
+function frames(writes: Write[]): string[] {
+	return writes.map((w) => w.text).filter((text) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').length > 0);
+}
+
+export async function measureOutputRate(options: OutputRateOptions): Promise<OutputRate> {
+	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: 1, speed: 1 });
+	sim.advance((options.warmupSeconds ?? 180) * 1000);
+	const console = benchConsole(sim, options.size);
+	const incremental = mount(console, options.size, 'incremental');
+	const full = mount(console, options.size, 'full');
+	const debug = mount(console, options.size, 'debug');
+	try {
+		await Promise.all([incremental, full, debug].map((term) => settle(term.stdout, 300, 30_000)));
+		const start = performance.now();
+		const before = debug.stdout.writes.length;
+		// The measurement window itself: real time has to pass for the 1 Hz updates to happen.
+		await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+		const end = performance.now();
+		const window = frames(debug.stdout.writes.slice(0, debug.stdout.writes.findLastIndex((w) => w.at < end) + 1));
+		const baseline = frames(debug.stdout.writes.slice(0, before)).length;
+		let changed = 0;
+		let previous = parseCells(window[baseline - 1] ?? '');
+		for (const frame of window.slice(baseline)) {
+			const cells = parseCells(frame);
+			changed += changedCellBytes(previous, cells);
+			previous = cells;
+		}
+		const perSecond = (bytes: number) => bytes / ((end - start) / 1000);
+		return {
+			incremental: perSecond(incremental.stdout.bytesBetween(start, end)),
+			fullRedraw: perSecond(full.stdout.bytesBetween(start, end)),
+			changedCells: perSecond(changed),
+			framesPerSecond: perSecond(window.length - baseline),
+		};
+	} finally {
+		for (const term of [incremental, full, debug]) term.unmount();
+		console.stop();
+	}
+}
+
+export async function outputRateFigures(options: OutputRateOptions): Promise<Figure[]> {
+	const rate = await measureOutputRate(options);
+	const tag = `${options.size.columns}x${options.size.rows}`;
+	return [
+		{ name: `output.${tag}.incremental`, value: round(rate.incremental), unit: 'B/s', budget: OUTPUT_BUDGET_BYTES_PER_S },
+		{ name: `output.${tag}.full_redraw`, value: round(rate.fullRedraw), unit: 'B/s', budget: null },
+		{ name: `output.${tag}.changed_cells`, value: round(rate.changedCells), unit: 'B/s', budget: null },
+		{
+			name: `output.${tag}.incremental_to_changed`,
+			value: rate.changedCells > 0 ? round(rate.incremental / rate.changedCells, 2) : null,
+			unit: 'x',
+			budget: OUTPUT_BUDGET_CHANGED_RATIO,
+			...(rate.changedCells > 0 ? {} : { note: 'no cell changed during the window' }),
+		},
+		{ name: `output.${tag}.frames`, value: round(rate.framesPerSecond, 2), unit: 'frames/s', budget: null },
+	];
+}

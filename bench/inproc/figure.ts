@@ -15,8 +15,3 @@ export function percentile(values: number[], p: number): number {
 	// Nearest rank: the smallest value with at least p% of the samples at or below it.
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
-
-export function round(value: number, digits = 1): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
-}

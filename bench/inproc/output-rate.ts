@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { changedCellBytes, parseCells } from './cells';
-import { round, type Figure } from './figure';
+import type { Figure } from './figure';
 import type { Write } from './metered-stdout';
 import { benchConsole, mount, settle, type Size } from './mount';
 
@@ -73,16 +73,16 @@ export async function outputRateFigures(options: OutputRateOptions): Promise<Fig
 	const rate = await measureOutputRate(options);
 	const tag = `${options.size.columns}x${options.size.rows}`;
 	return [
-		{ name: `output.${tag}.incremental`, value: round(rate.incremental), unit: 'B/s', budget: OUTPUT_BUDGET_BYTES_PER_S },
-		{ name: `output.${tag}.full_redraw`, value: round(rate.fullRedraw), unit: 'B/s', budget: null },
-		{ name: `output.${tag}.changed_cells`, value: round(rate.changedCells), unit: 'B/s', budget: null },
+		{ name: `output.${tag}.incremental`, value: rate.incremental, unit: 'B/s', budget: OUTPUT_BUDGET_BYTES_PER_S },
+		{ name: `output.${tag}.full_redraw`, value: rate.fullRedraw, unit: 'B/s', budget: null },
+		{ name: `output.${tag}.changed_cells`, value: rate.changedCells, unit: 'B/s', budget: null },
 		{
 			name: `output.${tag}.incremental_to_changed`,
-			value: rate.changedCells > 0 ? round(rate.incremental / rate.changedCells, 2) : null,
+			value: rate.changedCells > 0 ? rate.incremental / rate.changedCells : null,
 			unit: 'x',
 			budget: OUTPUT_BUDGET_CHANGED_RATIO,
 			...(rate.changedCells > 0 ? {} : { note: 'no cell changed during the window' }),
 		},
-		{ name: `output.${tag}.frames`, value: round(rate.framesPerSecond, 2), unit: 'frames/s', budget: null },
+		{ name: `output.${tag}.frames`, value: rate.framesPerSecond, unit: 'frames/s', budget: null },
 	];
 }

@@ -3,11 +3,12 @@
 import type { ReactElement } from 'react';
 import type { ClusterSource, MetricsSource, SimulatorControls } from '../domain/source';
 import { Controller, type Host } from '../keymap/controller';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../present/replica-rows';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds';
 import { Store } from '../store/store';
 import { listThemes, loadTheme } from '../theme/load-theme';
 import type { Theme } from '../theme/theme';
 import { App } from '../views/app';
+import { backfillOnSelection } from './chart-backfill';
 
 export interface Sources {
 	cluster: ClusterSource;
@@ -24,11 +25,16 @@ export interface ConsoleOptions {
 	/** The terminal's size at start, so the first frame is already laid out for it. */
 	viewport: { columns: number; rows: number };
 	quit: () => void;
-	/** Builds the sources of another simulator scenario (`:scenario NAME`); absent on live clusters. */
-	scenarioSources?: (name: string, speed: number) => Sources;
-	host?: Partial<Host>;
+	/** Build the sources for `:scenario` (simulator), `:ctx` and `:ns` (live); each throws a one-line error. */
+	switchers?: {
+		scenario?: (name: string, speed: number) => Sources;
+		context?: (name: string) => Sources;
+		namespace?: (name: string) => Sources;
+	};
 	thresholds?: Thresholds;
 	coalesceMs?: number;
+	/** Chart resolution: the metrics source's refresh interval. */
+	chartSlotMs?: number;
 	wallNow?: () => number;
 }
 
@@ -60,6 +66,20 @@ export function createConsole(options: ConsoleOptions): Console {
 		old.metrics.stop();
 		old.cluster.stop();
 	};
+	/** Swaps the running sources for new ones; the store keeps the UI and the action log. */
+	const switchTo = (build: () => Sources): string | null => {
+		try {
+			const next = build();
+			disconnect(sources);
+			store.metrics.retain(() => false);
+			sources = next;
+			connect(sources);
+			return null;
+		} catch (error) {
+			return (error as Error).message;
+		}
+	};
+	const { switchers = {} } = options;
 	const host: Host = {
 		quit: options.quit,
 		themes: listThemes,
@@ -71,21 +91,9 @@ export function createConsole(options: ConsoleOptions): Console {
 				return (error as Error).message;
 			}
 		},
-		...(options.scenarioSources && {
-			switchScenario: (name: string) => {
-				try {
-					const next = options.scenarioSources!(name, sources.simulator?.getSpeed() ?? 1);
-					disconnect(sources);
-					store.metrics.retain(() => false);
-					sources = next;
-					connect(sources);
-					return null;
-				} catch (error) {
-					return (error as Error).message;
-				}
-			},
-		}),
-		...options.host,
+		switchScenario: switchers.scenario && ((name) => switchTo(() => switchers.scenario!(name, sources.simulator?.getSpeed() ?? 1))),
+		switchContext: switchers.context && (async (name) => switchTo(() => switchers.context!(name))),
+		switchNamespace: switchers.namespace && (async (name) => switchTo(() => switchers.namespace!(name))),
 	};
 	const controller = new Controller({
 		store,
@@ -96,6 +104,8 @@ export function createConsole(options: ConsoleOptions): Console {
 		wallNow,
 	});
 	connect(sources);
+	const chartSlotMs = options.chartSlotMs ?? 1000;
+	const stopBackfill = backfillOnSelection(store, () => sources.metrics, chartSlotMs);
 	const element = (
 		<App
 			store={store}
@@ -103,7 +113,7 @@ export function createConsole(options: ConsoleOptions): Console {
 			source={() => ({ kind: sources.cluster.kind, label: sources.cluster.label })}
 			theme={themeFor}
 			thresholds={options.thresholds ?? DEFAULT_THRESHOLDS}
-			chartSlotMs={1000}
+			chartSlotMs={chartSlotMs}
 			wallNow={wallNow}
 		/>
 	);
@@ -113,6 +123,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		element,
 		sources: () => sources,
 		stop: () => {
+			stopBackfill();
 			disconnect(sources);
 			store.dispose();
 		},

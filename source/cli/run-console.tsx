@@ -1,16 +1,14 @@
 // Runs the console in the user's terminal: chooses the sources, owns the terminal while running.
 import { render } from 'ink';
 import { userInfo } from 'node:os';
-import { createSimulator, loadScenario } from '../sources/simulator';
+import { loadConfig } from '../config';
+import { selectWorkloadOfPod } from '../store/selectors';
+import type { Store } from '../store/store';
 import { defaultThemeName } from '../theme/load-theme';
-import { createConsole, type Sources } from './console';
-import { numberFlag, type Flags } from './flags';
+import { createConsole } from './console';
+import type { Flags } from './flags';
+import { chooseSources } from './sources';
 import { enterFullscreen, installTerminalGuards, restoreTerminal } from './terminal';
-
-function simulatorSources(scenario: string, seed: number, speed: number): Sources {
-	const sim = createSimulator(loadScenario(scenario), { seed, speed });
-	return { cluster: sim, metrics: sim.metrics, simulator: sim };
-}
 
 function currentUser(): string {
 	try {
@@ -21,20 +19,23 @@ function currentUser(): string {
 }
 
 export async function runConsole(flags: Flags): Promise<void> {
-	const seed = numberFlag('seed', flags.seed, 1, 0, 2 ** 31 - 1, true);
-	const speed = numberFlag('speed', flags.speed, 1, 0, 100);
-	const sources = simulatorSources(flags.scenario ?? 'default', seed, speed);
+	const config = loadConfig({ path: flags.config });
+	let store: Store | undefined;
+	const choice = chooseSources(flags, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
 	let quit = () => {};
 	const console = createConsole({
-		sources,
+		sources: choice.initial,
 		themeName: flags.theme ?? defaultThemeName(process.env),
 		readonly: flags.readonly,
 		user: currentUser(),
 		now: Date.now(),
 		viewport: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
 		quit: () => quit(),
-		scenarioSources: (name, currentSpeed) => simulatorSources(name, seed, currentSpeed),
+		thresholds: config.thresholds,
+		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
+		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace },
 	});
+	store = console.store;
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		console.stop();
 		throw new Error('the console needs an interactive terminal (stdin and stdout must be a TTY)');

@@ -1,17 +1,7 @@
 // The settings rolltop runs with when no config file says otherwise, and their types.
-import type { MetricId } from '../domain/metrics';
+import { DEFAULT_THRESHOLDS, THRESHOLD_METRICS, type Threshold, type ThresholdMetric, type Thresholds } from '../domain/thresholds';
 import type { PresetName, QueryOverrides } from '../sources/prometheus/presets';
 import type { ServiceRef } from '../sources/prometheus/service-ref';
-
-export interface Threshold {
-	/** At or above this, the value is coloured as a warning. */
-	warn: number;
-	/** At or above this, as an error. */
-	error: number;
-}
-
-export const THRESHOLD_METRICS = ['p50', 'p99', 'ttft', 'errorRate', 'gpuUtil', 'gpuTemp', 'gpuPower'] as const satisfies readonly MetricId[];
-export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number];
 
 export interface PrometheusConfig {
 	url?: string;
@@ -37,7 +27,7 @@ export interface Config {
 	prometheus: PrometheusConfig;
 	/** Keyed by "namespace/name". */
 	workloads: Record<string, WorkloadConfig>;
-	thresholds: Record<ThresholdMetric, Threshold>;
+	thresholds: Thresholds;
 	/** The file this came from; undefined for the defaults. */
 	file?: string;
 }
@@ -46,13 +36,7 @@ export const DEFAULT_CONFIG: Config = {
 	refreshIntervalMs: 2000,
 	prometheus: { insecure: false, window: '1m', queries: {} },
 	workloads: {},
-	thresholds: {
-		p50: { warn: 500, error: 1000 },
-		p99: { warn: 1500, error: 3000 },
-		ttft: { warn: 300, error: 1000 },
-		errorRate: { warn: 1, error: 5 },
-		gpuUtil: { warn: 90, error: 98 },
-		gpuTemp: { warn: 80, error: 88 },
-		gpuPower: { warn: 600, error: 680 },
-	},
+	thresholds: DEFAULT_THRESHOLDS,
 };
+
+export { THRESHOLD_METRICS, type Threshold, type ThresholdMetric };

@@ -90,27 +90,25 @@ export function buildChart(
 	let min = Math.min(...all);
 	let max = Math.max(...all);
 	if (max - min < 1e-9) [min, max] = [min - 1, max + 1];
-	const format = (x: number) => formatMetric(metric, x).padStart(LABEL_WIDTH);
+	// asciichart puts a whole label string into one cell; with one-character labels every cell is
+	// one character, so columns can be shifted and overlaid. Labels are added here instead.
 	const grids = filled.map((f) =>
 		f.values.length === 0
 			? undefined
 			: asciichart
-					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: LABEL_WIDTH + 1, format })
+					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: 2, format: () => ' ' })
 					.split('\n'),
 	);
 	const base = grids.find((g) => g !== undefined) as string[];
+	const rows = base.length - 1;
 	const lines: Line[] = base.map((row, y) => {
-		const cells: Array<{ ch: string; group: number }> = [...row.padEnd(LABEL_WIDTH + 1 + slots)].map((ch, x) => ({
-			ch: x <= LABEL_WIDTH ? ch : ' ',
-			group: -1,
-		}));
+		const label = formatMetric(metric, rows > 0 ? max - (y * (max - min)) / rows : max).padStart(LABEL_WIDTH);
+		const cells: Array<{ ch: string; group: number }> = [...`${label}${row[1]}`.padEnd(LABEL_WIDTH + 1 + slots)].map((ch) => ({ ch, group: -1 }));
 		grids.forEach((grid, g) => {
 			if (!grid) return;
-			const shift = filled[g].lead;
-			for (let x = LABEL_WIDTH + 1; x < grid[y].length; x++) {
-				const ch = grid[y][x];
-				const target = x + shift;
-				if (ch !== ' ' && target < cells.length) cells[target] = { ch, group: g };
+			for (let x = 2; x < grid[y].length; x++) {
+				const target = LABEL_WIDTH + x - 1 + filled[g].lead;
+				if (grid[y][x] !== ' ' && target < cells.length) cells[target] = { ch: grid[y][x], group: g };
 			}
 		});
 		return mergeCells(cells, groups);

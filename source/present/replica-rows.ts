@@ -3,6 +3,7 @@ import type { Pod, ReplicaSet } from '../domain/k8s';
 import type { MetricId, ReplicaSample } from '../domain/metrics';
 import { podRole, podStatus } from '../domain/pod';
 import type { Workload } from '../domain/replica-set';
+import { severity, type ThresholdMetric, type Thresholds } from '../domain/thresholds';
 import { visibleReplicas, selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
@@ -28,30 +29,10 @@ const COLUMNS: ColumnSpec[] = [
 	{ title: 'ERR%', width: 5, priority: 2, align: 'right' },
 ];
 
-/** Colouring thresholds; the config file can override them. */
-export interface Thresholds {
-	p99WarnMs: number;
-	p99ErrorMs: number;
-	errorRateWarn: number;
-	errorRateError: number;
-	gpuUtilWarn: number;
-	gpuTempWarn: number;
-}
-
-export const DEFAULT_THRESHOLDS: Thresholds = {
-	p99WarnMs: 1500,
-	p99ErrorMs: 3000,
-	errorRateWarn: 1,
-	errorRateError: 5,
-	gpuUtilWarn: 95,
-	gpuTempWarn: 83,
-};
-
 const ROLE_TONES: Record<string, ColorToken> = { canary: 'canary', preview: 'canary', stable: 'stable', active: 'stable' };
 
-function toneFor(value: number | undefined, warn: number, error: number): ColorToken | undefined {
-	if (value === undefined) return undefined;
-	return value >= error ? 'error' : value >= warn ? 'warn' : undefined;
+function toneFor(t: Thresholds, metric: ThresholdMetric): (value: number | undefined) => ColorToken | undefined {
+	return (value) => severity(t, metric, value);
 }
 
 function metricCells(sample: ReplicaSample | undefined, now: number, t: Thresholds): Cell[] {
@@ -63,15 +44,15 @@ function metricCells(sample: ReplicaSample | undefined, now: number, t: Threshol
 	if (!sample) return Array.from({ length: 9 }, () => ({ text: DASH, tone: 'muted' as const }));
 	const gpus = sample.gpus && sample.gpus > 1 ? `×${sample.gpus}` : '';
 	return [
-		cell('gpuUtil', (v) => fixed(v), (v) => toneFor(v, t.gpuUtilWarn, 101)),
+		cell('gpuUtil', (v) => fixed(v), toneFor(t, 'gpuUtil')),
 		cell('gpuMemUsed', (v) => `${formatMiB(v)}/${formatMiB(sample.values.gpuMemTotal)}${gpus}`),
-		cell('gpuTemp', (v) => fixed(v), (v) => toneFor(v, t.gpuTempWarn, 90)),
-		cell('gpuPower', (v) => fixed(v)),
-		cell('p50', formatLatency),
-		cell('p99', formatLatency, (v) => toneFor(v, t.p99WarnMs, t.p99ErrorMs)),
-		cell('ttft', formatLatency),
+		cell('gpuTemp', (v) => fixed(v), toneFor(t, 'gpuTemp')),
+		cell('gpuPower', (v) => fixed(v), toneFor(t, 'gpuPower')),
+		cell('p50', formatLatency, toneFor(t, 'p50')),
+		cell('p99', formatLatency, toneFor(t, 'p99')),
+		cell('ttft', formatLatency, toneFor(t, 'ttft')),
 		cell('rps', formatRate),
-		cell('errorRate', (v) => fixed(v, 1), (v) => toneFor(v, t.errorRateWarn, t.errorRateError)),
+		cell('errorRate', (v) => fixed(v, 1), toneFor(t, 'errorRate')),
 	];
 }
 

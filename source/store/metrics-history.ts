@@ -18,6 +18,16 @@ class Ring {
 		else this.start = (this.start + 1) % HISTORY_POINTS;
 	}
 
+	/** Adds older points (a backfill): merged in time order, newest kept when over capacity. */
+	merge(points: Array<[number, number]>): void {
+		const byTime = new Map(this.points(-Infinity).map(([at, value]) => [at, value]));
+		for (const [at, value] of points) if (!byTime.has(at)) byTime.set(at, value);
+		const merged = [...byTime].sort((a, b) => a[0] - b[0]).slice(-HISTORY_POINTS);
+		this.start = 0;
+		this.size = 0;
+		for (const [at, value] of merged) this.push(at, value);
+	}
+
 	points(since: number): Array<[number, number]> {
 		const result: Array<[number, number]> = [];
 		for (let i = 0; i < this.size; i++) {
@@ -53,6 +63,33 @@ export class MetricsHistory {
 				let ring = entry.history.get(id);
 				if (!ring) entry.history.set(id, (ring = new Ring()));
 				ring.push(sample.at, value);
+			}
+		}
+		this.version++;
+	}
+
+	/** History from a metrics source's range query; never replaces a newer latest sample. */
+	backfill(samples: ReplicaSample[]): void {
+		const points = new Map<string, Map<MetricId, Array<[number, number]>>>();
+		for (const sample of samples) {
+			const key = podKey(sample.namespace, sample.pod);
+			if (!this.replicas.has(key)) this.replicas.set(key, { latest: sample, history: new Map() });
+			let perMetric = points.get(key);
+			if (!perMetric) points.set(key, (perMetric = new Map()));
+			for (const id of METRIC_IDS) {
+				const value = sample.values[id];
+				if (value === undefined) continue;
+				const list = perMetric.get(id) ?? [];
+				list.push([sample.at, value]);
+				perMetric.set(id, list);
+			}
+		}
+		for (const [key, perMetric] of points) {
+			const entry = this.replicas.get(key)!;
+			for (const [id, list] of perMetric) {
+				let ring = entry.history.get(id);
+				if (!ring) entry.history.set(id, (ring = new Ring()));
+				ring.merge(list);
 			}
 		}
 		this.version++;

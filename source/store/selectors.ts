@@ -2,7 +2,7 @@
 import type { KubeEvent, Kind, Pod, ReplicaSet } from '../domain/k8s';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
-import { objectsOf, type ClusterState } from './cluster-state';
+import { getObject, objectsOf, type ClusterState } from './cluster-state';
 
 
 function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
@@ -96,4 +96,14 @@ export function selectEvents(state: ClusterState, workload: Workload | undefined
 
 export function workloadKey(workload: Workload): string {
 	return keyOf(workload);
+}
+
+/** The Rollout or Deployment a pod belongs to (pod → ReplicaSet → owner). */
+export function selectWorkloadOfPod(state: ClusterState, namespace: string, pod: string): Workload | undefined {
+	const podObject = getObject(state, 'Pod', namespace, pod);
+	const rsName = podObject && controllerOf(podObject)?.name;
+	const rs = rsName ? getObject(state, 'ReplicaSet', namespace, rsName) : undefined;
+	const owner = rs && controllerOf(rs);
+	if (!owner || (owner.kind !== 'Rollout' && owner.kind !== 'Deployment')) return undefined;
+	return getObject(state, owner.kind, namespace, owner.name);
 }

@@ -53,6 +53,11 @@ export class Store {
 		this.schedule();
 	}
 
+	backfillSamples(samples: ReplicaSample[]): void {
+		this.metrics.backfill(samples);
+		this.schedule();
+	}
+
 	setMetricsProblem(problem: string | null): void {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;

@@ -5,7 +5,7 @@ import type { SourceKind } from '../domain/source';
 import type { Controller } from '../keymap/controller';
 import { FLASH_MS } from '../present/footer';
 import { MIN_COLUMNS, MIN_ROWS, type PaneBox } from '../present/layout';
-import type { Thresholds } from '../present/replica-rows';
+import type { Thresholds } from '../domain/thresholds';
 import { buildScreen, type ScreenVM } from '../present/screen';
 import type { Store } from '../store/store';
 import type { Theme } from '../theme/theme';

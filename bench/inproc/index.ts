@@ -1,0 +1,12 @@
+// The in-process benchmarks, bundled and loaded by bench/run.mjs.
+import { writeFileSync } from 'node:fs';
+import { generateScenario, type GenerateOptions } from '../../source/sources/simulator';
+
+export { kubernetesFigures, prometheusFigures } from './api-cost';
+export { keyLatencyFigures } from './key-latency';
+export { outputRateFigures } from './output-rate';
+
+/** A generated cluster as a scenario file, for the CLI's `--scenario PATH`. */
+export function writeGeneratedScenario(path: string, options: GenerateOptions): void {
+	writeFileSync(path, JSON.stringify(generateScenario(options)));
+}

@@ -1,0 +1,50 @@
+// Time to first frame of the bundled CLI on the simulator, in a real pty, next to `node -e 0`
+// started the same way in the same run: the ratio travels between machines, the milliseconds don't.
+import { median } from '../lib/stats.mjs';
+import { spawnInPty } from '../lib/pty.mjs';
+
+export const FIRST_FRAME_BUDGET_MS = 300;
+const SIZE = { columns: 120, rows: 40 };
+const ENTER_ALT_SCREEN = '\x1b[?1049h';
+const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
+
+/** The first frame is complete when Ink closes its first synchronized update after the alternate screen opened. */
+function firstFrameDone(output) {
+	const screen = output.indexOf(ENTER_ALT_SCREEN);
+	return screen >= 0 && output.includes('rolltop', screen) && output.includes(END_SYNCHRONIZED_UPDATE, screen);
+}
+
+async function firstFrameMs(cli) {
+	const run = spawnInPty([process.execPath, cli, '--sim'], SIZE);
+	try {
+		const at = await run.waitForOutput(firstFrameDone, 15_000);
+		return at - run.startedAt;
+	} finally {
+		await run.stop();
+	}
+}
+
+async function bareNodeMs() {
+	const run = spawnInPty([process.execPath, '-e', '0'], SIZE);
+	const { code, at } = await run.exited;
+	if (code !== 0) throw new Error(`node -e 0 in a pty exited with ${code}`);
+	return at - run.startedAt;
+}
+
+export async function firstFrameFigures({ cli, runs }) {
+	const frames = [];
+	const bare = [];
+	// Interleaved, so a busy moment on the machine weighs on both alike.
+	for (let i = 0; i < runs; i++) {
+		bare.push(await bareNodeMs());
+		frames.push(await firstFrameMs(cli));
+	}
+	const frame = median(frames);
+	const node = median(bare);
+	const note = `median of ${runs}, each in a fresh ${SIZE.columns}x${SIZE.rows} pty (script + sh + stty included in both)`;
+	return [
+		{ name: 'first_frame', value: frame, unit: 'ms', budget: FIRST_FRAME_BUDGET_MS, note },
+		{ name: 'first_frame.node_e0', value: node, unit: 'ms', budget: null, note },
+		{ name: 'first_frame.ratio_to_node', value: frame / node, unit: 'x', budget: null },
+	];
+}

@@ -1,0 +1,50 @@
+// The bundled CLI left alone in a pty with the simulator at 1 Hz: CPU over a window, peak RSS, and the
+// bytes that actually reached the terminal — the whole process, simulator included.
+import { performance } from 'node:perf_hooks';
+import { clockTicksPerSecond, cpuTicks, peakRss, spawnInPty } from '../lib/pty.mjs';
+
+export const IDLE_CPU_BUDGET_PERCENT = 3;
+export const RSS_BUDGET_BYTES = 150 * 1024 * 1024;
+const SIZE = { columns: 120, rows: 40 };
+
+/** First frame out, then `settleSeconds` for start-up work (JIT, first sync) to finish before measuring. */
+async function measureIdle({ cli, scenario, seconds, settleSeconds }) {
+	const run = spawnInPty([process.execPath, cli, '--sim', '--scenario', scenario], SIZE);
+	try {
+		await run.waitForOutput((output) => output.includes('rolltop') && output.includes('\x1b[?2026l'), 60_000);
+		run.discardOutput();
+		const pid = run.programPid();
+		if (!pid) throw new Error('cannot find the CLI process under script');
+		await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+		const ticks = cpuTicks(pid);
+		const bytes = run.bytes();
+		const start = performance.now();
+		// The measurement window itself: idle cost is what accrues while time passes.
+		await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+		const elapsed = (performance.now() - start) / 1000;
+		return {
+			cpuPercent: ((cpuTicks(pid) - ticks) / clockTicksPerSecond() / elapsed) * 100,
+			peakRss: peakRss(pid),
+			bytesPerSecond: (run.bytes() - bytes) / elapsed,
+		};
+	} finally {
+		await run.stop();
+	}
+}
+
+/** `large` is the path of a generated scenario file; both runs share the window (2 cores, one process each). */
+export async function idleFigures({ cli, large, largeTag, seconds, settleSeconds }) {
+	const [small, big] = await Promise.all([
+		measureIdle({ cli, scenario: 'default', seconds, settleSeconds }),
+		measureIdle({ cli, scenario: large, seconds, settleSeconds }),
+	]);
+	const note = `${seconds} s at ${SIZE.columns}x${SIZE.rows}, simulator at 1 Hz, whole process`;
+	return [
+		{ name: 'idle_cpu.default', value: small.cpuPercent, unit: '% of a core', budget: IDLE_CPU_BUDGET_PERCENT, note },
+		{ name: `idle_cpu.${largeTag}`, value: big.cpuPercent, unit: '% of a core', budget: IDLE_CPU_BUDGET_PERCENT, note },
+		{ name: 'rss_peak.default', value: small.peakRss / 2 ** 20, unit: 'MiB', budget: RSS_BUDGET_BYTES / 2 ** 20 },
+		{ name: `rss_peak.${largeTag}`, value: big.peakRss / 2 ** 20, unit: 'MiB', budget: RSS_BUDGET_BYTES / 2 ** 20 },
+		{ name: 'pty_output.default', value: small.bytesPerSecond, unit: 'B/s', budget: 3 * 1024, note: 'bytes the real CLI wrote to its pty' },
+		{ name: `pty_output.${largeTag}`, value: big.bytesPerSecond, unit: 'B/s', budget: 3 * 1024, note: 'bytes the real CLI wrote to its pty' },
+	];
+}

@@ -1,0 +1,104 @@
+// `npm run bench`: rolltop's performance figures against the budgets of DESIGN §8.
+//   --json          one JSON object per figure per line instead of the table
+//   --quick         tiny sizes and short windows (the smoke test)
+//   --only a,b      only these suites: first_frame, key_latency, output, idle, k8s, prometheus
+//   --results FILE  also write the table and the machine it ran on as Markdown (bench/RESULTS.md)
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importTypeScript } from './lib/bundle.mjs';
+import { ptyAvailable, withoutCi } from './lib/pty.mjs';
+import { jsonLine, machine, markdownTable, table } from './lib/report.mjs';
+import { FULL, QUICK } from './plans.mjs';
+import { firstFrameFigures } from './process/first-frame.mjs';
+import { idleFigures } from './process/idle.mjs';
+
+const SUITES = ['first_frame', 'key_latency', 'output', 'idle', 'k8s', 'prometheus'];
+const CLI = 'dist/cli.js';
+
+const { values: args } = parseArgs({
+	options: {
+		json: { type: 'boolean', default: false },
+		quick: { type: 'boolean', default: false },
+		only: { type: 'string' },
+		results: { type: 'string' },
+	},
+});
+const only = args.only ? args.only.split(',').map((s) => s.trim()) : SUITES;
+const unknown = only.filter((s) => !SUITES.includes(s));
+if (unknown.length) {
+	console.error(`bench: unknown suite ${unknown.join(', ')} (known: ${SUITES.join(', ')})`);
+	process.exit(2);
+}
+const plan = args.quick ? QUICK : FULL;
+// Ink reads the environment when it is loaded: under CI it would print only the last frame.
+process.env = withoutCi(process.env);
+
+const progress = (text) => process.stderr.write(`bench: ${text}\n`);
+const notMeasured = (name, unit, why) => [{ name, value: null, unit, budget: null, note: `not measured: ${why}` }];
+const scratch = mkdtempSync(join(tmpdir(), 'rolltop-bench-'));
+
+async function runSuites(inproc) {
+	const processBenches = existsSync(CLI) ? (ptyAvailable() ? null : 'util-linux `script` is not installed') : `${CLI} is missing (npm run build)`;
+	const suites = {
+		first_frame: () => (processBenches ? notMeasured('first_frame', 'ms', processBenches) : firstFrameFigures({ cli: CLI, runs: plan.firstFrameRuns })),
+		key_latency: async () => {
+			const figures = [];
+			for (const size of plan.keyLatency) {
+				progress(`key latency at ${size.replicas} replicas`);
+				figures.push(...(await inproc.keyLatencyFigures({ ...size, presses: plan.keyPresses, warmupPresses: plan.keyWarmupPresses })));
+			}
+			return figures;
+		},
+		output: async () => [
+			...(await inproc.outputRateFigures({ size: { columns: 120, rows: 40 }, seconds: plan.outputSeconds })),
+			...(await inproc.outputRateFigures({ size: { columns: 80, rows: 24 }, seconds: plan.outputSeconds })),
+		],
+		idle: () => {
+			const { large, ...window } = plan.idle;
+			if (processBenches) return notMeasured('idle_cpu', '% of a core', processBenches);
+			const scenario = join(scratch, `generated-${large.replicas}.json`);
+			inproc.writeGeneratedScenario(scenario, { ...large, seed: 1 });
+			return idleFigures({ cli: CLI, large: scenario, largeTag: `${large.replicas}r`, ...window });
+		},
+		k8s: () => inproc.kubernetesFigures(plan.apiSmall, plan.apiLarge, plan.k8sSteadySeconds),
+		prometheus: () =>
+			plan.prometheus ? inproc.prometheusFigures(plan.apiSmall, plan.apiLarge) : notMeasured(`prometheus.queries_per_refresh.${plan.apiLarge.replicas}r`, 'queries', '--quick skips the real Prometheus'),
+	};
+	const figures = [];
+	for (const name of only) {
+		progress(name);
+		const started = Date.now();
+		const result = await suites[name]();
+		progress(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		figures.push(...result);
+		if (args.json) for (const figure of result) console.log(jsonLine(figure));
+	}
+	return figures;
+}
+
+function resultsPage(figures, host, startedAt) {
+	return [
+		'# Benchmark results',
+		'',
+		`Taken ${startedAt.toISOString().slice(0, 10)} with \`npm run bench\`${args.quick ? ' --quick (smoke sizes: not meaningful)' : ''}.`,
+		'',
+		`Machine: ${host.cpus} CPUs (\`nproc\`), ${host.model}, Node ${host.node}; load average at the end ${host.load}.`,
+		'',
+		markdownTable(figures),
+		'',
+	].join('\n');
+}
+
+const startedAt = new Date();
+try {
+	const inproc = await importTypeScript('bench/inproc/index.ts');
+	const figures = await runSuites(inproc);
+	if (!args.json) console.log(table(figures));
+	if (args.results) writeFileSync(args.results, resultsPage(figures, machine(), startedAt));
+} finally {
+	rmSync(scratch, { recursive: true, force: true });
+}
+// Simulators, servers and Ink instances are stopped, but libraries may keep handles (sockets in keep-alive).
+process.exit(0);

@@ -6,6 +6,8 @@ import { clockTicksPerSecond, cpuTicks, peakRss, spawnInPty } from '../lib/pty.m
 export const IDLE_CPU_BUDGET_PERCENT = 3;
 export const RSS_BUDGET_BYTES = 150 * 1024 * 1024;
 const SIZE = { columns: 120, rows: 40 };
+// Not the steady-state figure (see output.*): the cluster is still starting up, and the pty turns \n into \r\n.
+const PTY_NOTE = 'what the real CLI wrote to its pty in the same window, seconds after start';
 
 /** First frame out, then `settleSeconds` for start-up work (JIT, first sync) to finish before measuring. */
 async function measureIdle({ cli, scenario, seconds, settleSeconds }) {
@@ -44,7 +46,7 @@ export async function idleFigures({ cli, large, largeTag, seconds, settleSeconds
 		{ name: `idle_cpu.${largeTag}`, value: big.cpuPercent, unit: '% of a core', budget: IDLE_CPU_BUDGET_PERCENT, note },
 		{ name: 'rss_peak.default', value: small.peakRss / 2 ** 20, unit: 'MiB', budget: RSS_BUDGET_BYTES / 2 ** 20 },
 		{ name: `rss_peak.${largeTag}`, value: big.peakRss / 2 ** 20, unit: 'MiB', budget: RSS_BUDGET_BYTES / 2 ** 20 },
-		{ name: 'pty_output.default', value: small.bytesPerSecond, unit: 'B/s', budget: 3 * 1024, note: 'bytes the real CLI wrote to its pty' },
-		{ name: `pty_output.${largeTag}`, value: big.bytesPerSecond, unit: 'B/s', budget: 3 * 1024, note: 'bytes the real CLI wrote to its pty' },
+		{ name: 'pty_output.default', value: small.bytesPerSecond, unit: 'B/s', budget: null, note: PTY_NOTE },
+		{ name: `pty_output.${largeTag}`, value: big.bytesPerSecond, unit: 'B/s', budget: null, note: PTY_NOTE },
 	];
 }

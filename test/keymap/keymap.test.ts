@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandsFor } from '../../source/keymap/commands';
-import { withKeyTable } from '../../source/keymap/key-table';
+import { withSections } from '../../scripts/readme-sections';
 import { commandForKey, keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
 import { parseCommandLine } from '../../source/keymap/command-line';
@@ -42,9 +42,9 @@ describe('keymap', () => {
 		expect(splitKeys('\x1b[A', { upArrow: true }, false)).toEqual([{ input: '\x1b[A', key: { upArrow: true } }]);
 	});
 
-	it('the README key table is the one generated from the keymap (run npm run readme:keys)', () => {
+	it('the README key table and PromQL table are the generated ones (run npm run readme)', () => {
 		const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
-		expect(withKeyTable(readme)).toBe(readme);
+		expect(withSections(readme)).toBe(readme);
 	});
 });
 

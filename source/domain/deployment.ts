@@ -2,7 +2,7 @@
 import type { Deployment, ReplicaSet } from './k8s';
 import { formatAge, parseTime } from './format';
 import { DEPLOYMENT_REVISION_ANNOTATION, replicaSetInfos, revisionOf, type ReplicaSetInfo } from './replica-set';
-import { health, type ReplicaCounts, type WorkloadHealth } from './status';
+import { health, replicaCounts, type ReplicaCounts, type WorkloadHealth } from './status';
 
 export type DeploymentStrategy = 'rolling' | 'recreate';
 
@@ -56,13 +56,7 @@ export function deploymentStatus(d: Deployment, now: number, replicaSets: Replic
 		...deploymentPhase(d),
 		strategy: d.spec.strategy?.type === 'Recreate' ? 'recreate' : 'rolling',
 		paused: Boolean(d.spec.paused),
-		replicas: {
-			desired: d.spec.replicas ?? 1,
-			current: status.replicas ?? 0,
-			updated: status.updatedReplicas ?? 0,
-			ready: status.readyReplicas ?? 0,
-			available: status.availableReplicas ?? 0,
-		},
+		replicas: replicaCounts(d.spec.replicas, status),
 		...(revision > 0 ? { revision } : {}),
 		images: (d.spec.template?.spec?.containers ?? []).flatMap((c) => (c.image ? [c.image] : [])),
 		replicaSets: replicaSetInfos(d, replicaSets),

@@ -6,7 +6,7 @@ import { replicaSetInfos, revisionOf, ROLLOUT_REVISION_ANNOTATION, type ReplicaS
 import { rolloutPhase } from './rollout-phase';
 import { canarySteps, currentStep, currentStepIndex, setWeightAt, strategyOf, type RolloutStrategy } from './rollout-steps';
 import { waitingFor, type WaitingFor } from './rollout-waiting';
-import type { ReplicaCounts, WorkloadHealth } from './status';
+import { replicaCounts, type ReplicaCounts, type WorkloadHealth } from './status';
 
 export interface ImageInfo {
 	image: string;
@@ -80,13 +80,7 @@ export function rolloutStatus(ro: Rollout, replicaSets: ReplicaSet[], now: numbe
 		...rolloutPhase(ro),
 		strategy,
 		...canary,
-		replicas: {
-			desired: ro.spec.replicas ?? 1,
-			current: status.replicas ?? 0,
-			updated: status.updatedReplicas ?? 0,
-			ready: status.readyReplicas ?? 0,
-			available: status.availableReplicas ?? 0,
-		},
+		replicas: replicaCounts(ro.spec.replicas, status),
 		...(revision > 0 ? { revision } : {}),
 		images: images(infos),
 		...(wait ? { waitingFor: wait } : {}),

@@ -33,3 +33,17 @@ export interface WorkloadHealth {
 export function health(phase: Phase, message: string): WorkloadHealth {
 	return { phase, glyph: PHASE_GLYPHS[phase], message };
 }
+
+/** Desired/current/updated/ready/available of a Rollout or Deployment, as its status reports them. */
+export function replicaCounts(
+	desired: number | undefined,
+	status: { replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number },
+): ReplicaCounts {
+	return {
+		desired: desired ?? 1,
+		current: status.replicas ?? 0,
+		updated: status.updatedReplicas ?? 0,
+		ready: status.readyReplicas ?? 0,
+		available: status.availableReplicas ?? 0,
+	};
+}

@@ -3,7 +3,8 @@
 import type { Condition, Deployment, ReplicaSet } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
-import { podCounts, setCondition, sumCounts, syncNewReplicaSet } from './owner-sync';
+import { setCondition, sumCounts, syncNewReplicaSet } from './owner-sync';
+import { podCounts } from './replicasets';
 import { hashOf, putIfStatusChanged, revisionOf, scaleReplicaSet } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
 

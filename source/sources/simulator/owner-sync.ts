@@ -3,7 +3,7 @@
 // setting status conditions the way the upstream helpers do.
 import type { Condition, ReplicaSet } from '../../domain/k8s';
 import type { SimContext } from './context';
-import { createReplicaSet, hashOf, revisionAnnotationOf, revisionOf, type Owner } from './replicasets';
+import { createReplicaSet, hashOf, podCounts, revisionAnnotationOf, revisionOf, type Owner, type PodCounts } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
 import { iso } from './time';
 
@@ -40,23 +40,6 @@ export function syncNewReplicaSet(ctx: SimContext, owner: Owner, existing: Repli
 	return { newRS, hash, revision: revisionOf(newRS), all };
 }
 
-export interface PodCounts {
-	replicas: number;
-	ready: number;
-}
-
-/** Live pod counts of a ReplicaSet (terminating pods excluded, as the controllers count them). */
-export function podCounts(ctx: SimContext, rs: ReplicaSet | undefined): PodCounts {
-	if (!rs) return { replicas: 0, ready: 0 };
-	let replicas = 0;
-	let ready = 0;
-	for (const pod of ctx.podsOf(rs.metadata.namespace, rs.metadata.name)) {
-		if (pod.stage === 'Terminating') continue;
-		replicas++;
-		if (pod.stage === 'Ready') ready++;
-	}
-	return { replicas, ready };
-}
 
 export function sumCounts(ctx: SimContext, list: ReplicaSet[]): PodCounts {
 	return list.reduce(

@@ -201,9 +201,14 @@ function reconcile(ctx: SimContext, rs: ReplicaSet): void {
 	}
 }
 
-const STATUS_COUNTS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'] as const;
+export interface PodCounts {
+	replicas: number;
+	ready: number;
+}
 
-function writeStatus(ctx: SimContext, rs: ReplicaSet): void {
+/** Live pod counts of a ReplicaSet (terminating pods excluded, as the controllers count them). */
+export function podCounts(ctx: SimContext, rs: ReplicaSet | undefined): PodCounts {
+	if (!rs) return { replicas: 0, ready: 0 };
 	let replicas = 0;
 	let ready = 0;
 	for (const pod of ctx.podsOf(rs.metadata.namespace, rs.metadata.name)) {
@@ -211,6 +216,13 @@ function writeStatus(ctx: SimContext, rs: ReplicaSet): void {
 		replicas++;
 		if (pod.stage === 'Ready') ready++;
 	}
+	return { replicas, ready };
+}
+
+const STATUS_COUNTS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'] as const;
+
+function writeStatus(ctx: SimContext, rs: ReplicaSet): void {
+	const { replicas, ready } = podCounts(ctx, rs);
 	// The API omits zero counts (omitempty), except `replicas`.
 	const status: NonNullable<ReplicaSet['status']> & Record<string, number> = { replicas };
 	if (replicas) status.fullyLabeledReplicas = replicas;

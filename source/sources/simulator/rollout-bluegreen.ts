@@ -4,7 +4,8 @@
 import type { ReplicaSet, Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
-import { podCounts, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { podCounts } from './replicasets';
 import { hashOf, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
 import { reconcileRestart } from './rollout-restart';

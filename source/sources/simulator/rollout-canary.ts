@@ -3,7 +3,8 @@
 import { refOf, type CanaryStep, type ReplicaSet, type Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
-import { podCounts, scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
+import { podCounts } from './replicasets';
 import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';

@@ -3,7 +3,8 @@
 import type { Condition, Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
-import { setCondition, type PodCounts } from './owner-sync';
+import { setCondition } from './owner-sync';
+import { type PodCounts } from './replicasets';
 import { putIfStatusChanged } from './replicasets';
 
 export type RolloutStatus = NonNullable<Rollout['status']>;

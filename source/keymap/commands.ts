@@ -46,7 +46,7 @@ const simulatorOnly = (ctx: KeyContext): string | null => (ctx.simulated ? null 
 export const COMMANDS: readonly Command[] = [
 	{ id: 'app.help', keys: ['?'], scope: 'global', title: 'Show or hide this help', hint: 'help' },
 	{ id: 'app.quit', keys: ['q', 'ctrl+c'], scope: 'global', title: 'Quit', hint: 'quit' },
-	{ id: 'app.command', keys: [':'], scope: 'global', title: 'Command line (:q, :theme NAME, :scenario NAME, :speed X, :ctx NAME, :ns NAME)' },
+	{ id: 'app.command', keys: [':'], scope: 'global', title: 'Command line: :q, :theme, :scenario, :speed, :ctx, :ns, :help' },
 	{ id: 'app.filter', keys: ['/'], scope: 'global', title: 'Filter the focused list', hint: 'filter' },
 	{ id: 'app.escape', keys: ['escape'], scope: 'global', title: 'Close dialog, clear filter, back to workloads' },
 	{ id: 'nav.nextPane', keys: ['tab'], scope: 'navigation', title: 'Next pane', hint: 'pane' },

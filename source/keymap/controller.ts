@@ -179,8 +179,10 @@ export class Controller {
 				return this.store.updateUi({ flash: this.flash('simulated clock +10 s', 'info') });
 			case 'workload.scale': {
 				const workload = selectedWorkload(this.store.getSnapshot());
-				const current = workload?.spec.replicas ?? 1;
-				return this.store.updateUi({ mode: { kind: 'scale', text: String(current), current } });
+				if (!workload) return;
+				const current = workload.spec.replicas ?? 1;
+				const target = `${workload.kind.toLowerCase()} ${workload.metadata.namespace}/${workload.metadata.name}`;
+				return this.store.updateUi({ mode: { kind: 'scale', text: String(current), current, target } });
 			}
 			case 'workload.scaleUp':
 			case 'workload.scaleDown': {

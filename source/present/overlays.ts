@@ -3,16 +3,36 @@
 import { commandsFor, SCOPE_TITLES, type KeyContext, type Scope } from '../keymap/commands';
 import { keysLabel } from '../keymap/keys';
 import type { UiState } from '../store/ui-state';
-import { seg, type Line } from './styled';
+import { lineLength, seg, wrapLine, type Line } from './styled';
 
 export interface OverlayVM {
 	title: string;
 	lines: Line[];
 	/** Border tone: destructive confirmations stand out. */
 	tone: 'border.focus' | 'error' | 'warn';
+	/** Outer size of the dialog box, border included. */
+	width: number;
+	height: number;
 }
 
-export function buildHelp(ui: UiState, ctx: KeyContext, height: number, scroll: number): OverlayVM {
+const MIN_WIDTH = 50;
+const MAX_WIDTH = 96;
+/** A dialog's border and padding take 3 columns and 2 rows. */
+const FRAME_COLUMNS = 3;
+const FRAME_ROWS = 2;
+
+/** Sizes the box to its longest line (within limits) and wraps what is still too long. */
+function boxed(vm: Omit<OverlayVM, 'width' | 'height'>, maxWidth: number, maxHeight: number): OverlayVM {
+	const longest = Math.max(0, ...vm.lines.map(lineLength));
+	const width = Math.min(maxWidth, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, longest + FRAME_COLUMNS)));
+	const wrapped = vm.lines.flatMap((line) => (line.length ? wrapLine(line, width - FRAME_COLUMNS) : [line]));
+	const room = maxHeight - FRAME_ROWS;
+	// The last line says how to leave the dialog: it stays when the rest is cut.
+	const lines = wrapped.length > room ? [...wrapped.slice(0, room - 1), wrapped[wrapped.length - 1]] : wrapped;
+	return { ...vm, lines, width, height: lines.length + FRAME_ROWS };
+}
+
+function buildHelp(ui: UiState, ctx: KeyContext, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
 	const lines: Line[] = [];
 	const scopes = Object.keys(SCOPE_TITLES) as Scope[];
 	for (const scope of scopes) {
@@ -37,7 +57,13 @@ export function buildHelp(ui: UiState, ctx: KeyContext, height: number, scroll: 
 	return { title: 'Keys', lines: shown, tone: 'border.focus' };
 }
 
-export function buildOverlay(ui: UiState, ctx: KeyContext, context: string, height: number): OverlayVM | undefined {
+/** The open dialog, if any, sized for a body of `width` x `height`. */
+export function buildOverlay(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): OverlayVM | undefined {
+	const vm = overlayContent(ui, ctx, context, height - FRAME_ROWS);
+	return vm && boxed(vm, width, height);
+}
+
+function overlayContent(ui: UiState, ctx: KeyContext, context: string, height: number): Omit<OverlayVM, 'width' | 'height'> | undefined {
 	const { mode } = ui;
 	if (mode.kind === 'help') return buildHelp(ui, ctx, height, mode.scroll);
 	if (mode.kind === 'confirm') {
@@ -62,7 +88,7 @@ export function buildOverlay(ui: UiState, ctx: KeyContext, context: string, heig
 			title: 'Scale',
 			tone: 'warn',
 			lines: [
-				[seg(`${ctx.workloadKind?.toLowerCase() ?? 'workload'} has ${mode.current} replicas. New count:`)],
+				[seg('scale ', 'muted'), seg(mode.target, undefined, true), seg(` (${mode.current} now) to:`, 'muted')],
 				[seg('› ', 'accent', true), seg(mode.text, undefined, true), seg('█', 'accent')],
 				mode.error ? [seg(mode.error, 'error')] : [seg('a whole number from 0 to 1000', 'muted')],
 				[],

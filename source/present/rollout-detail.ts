@@ -76,7 +76,9 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 	}
 	const { ready, desired, updated, available } = status.replicas;
 	lines.push([seg(`${desired} desired · ${updated} updated · ${ready} ready · ${available} available`, 'muted')]);
-	if (status.message) lines.push([seg(status.message, status.phase === 'Degraded' ? 'error' : 'muted')]);
+	// The controller's message often just repeats the pause reason already shown as "waiting".
+	const repeated = lines.some((line) => line.some((s) => status.message && s.text.includes(status.message)));
+	if (status.message && !repeated) lines.push([seg(status.message, status.phase === 'Degraded' ? 'error' : 'muted')]);
 	return lines;
 }
 

@@ -119,7 +119,7 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 		header: buildHeader(snapshot, source, columns),
 		footer: buildFooter(ui, columns, inputs.wallNow),
 		panes,
-		overlay: buildOverlay(ui, inputs.keyContext, source.label, rows - 4),
+		overlay: buildOverlay(ui, inputs.keyContext, source.label, columns, rows - 3),
 		selection,
 	};
 }

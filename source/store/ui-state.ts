@@ -11,7 +11,7 @@ export type Mode =
 	| { kind: 'filter'; text: string }
 	| { kind: 'command'; text: string }
 	| { kind: 'confirm'; plan: ActionPlan }
-	| { kind: 'scale'; text: string; current: number; error?: string };
+	| { kind: 'scale'; text: string; current: number; target: string; error?: string };
 
 export type ReplicaSortKey = 'name' | 'role' | 'gpuUtil' | 'p99' | 'rps' | 'errorRate' | 'restarts';
 export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gpuUtil', 'p99', 'rps', 'errorRate', 'restarts'];

@@ -73,7 +73,7 @@ describe('the console on the simulator', () => {
 		session = await startSession({ warmup: 30 });
 		await select(session, 'codestral');
 		session.press('workload.scale');
-		await session.waitFor(/has 4 replicas\. New count:/);
+		await session.waitFor(/scale deployment code-assist\/codestral-22b \(4 now\) to:/);
 		session.key('backspace');
 		session.type('x9');
 		session.key('enter');

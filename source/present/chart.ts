@@ -23,6 +23,15 @@ export interface ChartVM {
 }
 
 const LABEL_WIDTH = 7;
+/**
+ * Line styles per series: the second series is dashed, so the two stay apart without colour
+ * (mono theme, colour-blind readers). Order as asciichart expects.
+ */
+type Symbols = [string, string, string, string, string, string, string, string, string, string];
+const SERIES_SYMBOLS: Array<{ legend: string; symbols: Symbols }> = [
+	{ legend: '━', symbols: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] },
+	{ legend: '┅', symbols: ['┼', '┤', '╶', '╴', '┄', '╰', '╭', '╮', '╯', '┆'] },
+];
 
 export function formatMetric(metric: MetricId, value: number | undefined): string {
 	const unit = METRIC_INFO[metric].unit;
@@ -80,7 +89,7 @@ export function buildChart(
 	const from = options.now - (slots - 1) * options.slotMs;
 	const filled = groups.map((group) => fillGaps(groupSeries(history, group, metric, from, options.slotMs, slots)));
 	const legend: Line = groups.flatMap((group, i) => [
-		{ text: `${i ? '  ' : ''}━ ${group.label} `, tone: group.tone },
+		{ text: `${i ? '  ' : ''}${SERIES_SYMBOLS[i % SERIES_SYMBOLS.length].legend} ${group.label} `, tone: group.tone },
 		{ text: formatMetric(metric, filled[i].values.at(-1)), bold: true },
 	]);
 	const title = info.title;
@@ -92,11 +101,11 @@ export function buildChart(
 	if (max - min < 1e-9) [min, max] = [min - 1, max + 1];
 	// asciichart puts a whole label string into one cell; with one-character labels every cell is
 	// one character, so columns can be shifted and overlaid. Labels are added here instead.
-	const grids = filled.map((f) =>
+	const grids = filled.map((f, i) =>
 		f.values.length === 0
 			? undefined
 			: asciichart
-					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: 2, format: () => ' ' })
+					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: 2, format: () => ' ', symbols: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length].symbols })
 					.split('\n'),
 	);
 	const base = grids.find((g) => g !== undefined) as string[];

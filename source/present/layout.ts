@@ -27,7 +27,7 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, last
 	if (columns >= 100 && rows >= 28) {
 		const events = Math.max(6, Math.floor(body * 0.22));
 		const top = body - events;
-		const leftWidth = Math.floor(columns * 0.58);
+		const leftWidth = Math.round(columns * 0.58);
 		const workloads = Math.max(7, Math.floor(top * 0.42));
 		const rollout = Math.floor(top * 0.5);
 		return {

@@ -12,7 +12,7 @@ import { selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Store } from '../store/store';
 import { PANES, REPLICA_SORT_KEYS, type Flash, type PaneId } from '../store/ui-state';
 import { parseCommandLine, commandLineHelp } from './command-line';
-import { findCommand, type Command, type KeyContext } from './commands';
+import { COMMANDS, findCommand, type Command, type KeyContext } from './commands';
 import { commandForKey, keyName, splitKeys, type InkKey } from './keys';
 import { Permissions } from './permissions';
 import { editText, parseReplicas } from './text-entry';
@@ -45,6 +45,16 @@ export class Controller {
 
 	constructor(private readonly options: ControllerOptions) {
 		this.permissions = new Permissions(options.source, () => options.store.updateUi({}));
+		// Ask the API server about the selected workload's actions before a key is pressed, so a
+		// denied key already knows why.
+		let asked = '';
+		options.store.subscribe(() => {
+			const workload = selectedWorkload(options.store.getSnapshot());
+			const key = workload ? `${options.source().label}|${workloadKey(workload)}` : '';
+			if (!workload || key === asked) return;
+			asked = key;
+			for (const command of COMMANDS) if (command.action) this.permissions.denial(command.action, workload);
+		});
 	}
 
 	private get store(): Store {

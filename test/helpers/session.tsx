@@ -1,50 +1,55 @@
-// Drives the real console in memory: a simulator on a frozen clock, a terminal of a chosen size,
-// keys pressed by command id (through the same bytes a terminal sends), simulated time advanced
-// on demand, and frames awaited by condition — never by sleeping.
+// Drives the real console in memory: a terminal of a chosen size, keys pressed by command id
+// (through the same bytes a terminal sends), frames awaited by condition — never by sleeping.
+// `startSession` runs it on a simulator with a frozen clock that tests advance on demand.
 import { render } from 'ink';
-import { createConsole, type Console } from '../../source/cli/console';
+import { createConsole, type Console, type Sources } from '../../source/cli/console';
 import { findCommand } from '../../source/keymap/commands';
 import { createSimulator, loadScenario, type Simulator } from '../../source/sources/simulator';
 import { FakeStdin, FakeStdout, keyBytes, stripAnsi } from './fake-terminal';
 
-export interface SessionOptions {
-	scenario?: string;
-	seed?: number;
+export interface ConsoleOptions {
 	columns?: number;
 	rows?: number;
 	theme?: string;
 	readonly?: boolean;
-	/** Simulated seconds to run before the first frame (pods start, canary reaches its first pause). */
-	warmup?: number;
+	now?: number;
 }
 
-export interface Session {
-	sim: Simulator;
+export interface ConsoleSession {
 	console: Console;
 	stdout: FakeStdout;
 	press(commandId: string): void;
 	key(name: string): void;
 	type(text: string): void;
-	advance(seconds: number): void;
 	frame(): string;
 	waitFor(condition: RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
 	quitCalled(): boolean;
 	close(): void;
 }
 
-export async function startSession(options: SessionOptions = {}): Promise<Session> {
-	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: options.seed ?? 1, speed: 0 });
-	sim.advance((options.warmup ?? 0) * 1000);
+export interface SessionOptions extends ConsoleOptions {
+	scenario?: string;
+	seed?: number;
+	/** Simulated seconds to run before the first frame (pods start, canary reaches its first pause). */
+	warmup?: number;
+}
+
+export interface Session extends ConsoleSession {
+	sim: Simulator;
+	advance(seconds: number): void;
+}
+
+export async function renderConsole(sources: Sources, options: ConsoleOptions = {}): Promise<ConsoleSession> {
 	let quit = false;
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const console = createConsole({
+		sources,
 		viewport: { columns, rows },
-		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
 		themeName: options.theme ?? 'dark',
 		readonly: options.readonly ?? false,
 		user: 'tester',
-		now: sim.now(),
+		now: options.now ?? Date.now(),
 		quit: () => {
 			quit = true;
 		},
@@ -61,14 +66,12 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 		patchConsole: false,
 	});
 	const frame = () => stripAnsi(stdout.lastFrame());
-	const session: Session = {
-		sim,
+	const session: ConsoleSession = {
 		console,
 		stdout,
 		press: (id) => stdin.write(keyBytes(findCommand(id).keys[0])),
 		key: (name) => stdin.write(keyBytes(name)),
 		type: (text) => stdin.write(text),
-		advance: (seconds) => sim.advance(seconds * 1000),
 		frame,
 		async waitFor(condition, timeoutMs = 5000) {
 			const test = typeof condition === 'function' ? condition : (f: string) => condition.test(f);
@@ -88,4 +91,11 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 	};
 	await session.waitFor(/rolltop/);
 	return session;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
+	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: options.seed ?? 1, speed: 0 });
+	sim.advance((options.warmup ?? 0) * 1000);
+	const session = await renderConsole({ cluster: sim, metrics: sim.metrics, simulator: sim }, { ...options, now: sim.now() });
+	return { ...session, sim, advance: (seconds) => sim.advance(seconds * 1000) };
 }

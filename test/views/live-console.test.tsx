@@ -1,0 +1,46 @@
+// The console on a live cluster (the real client-node against the served API): RBAC denials become
+// disabled reasons before anything is sent, and allowed actions send their patches.
+import { afterEach, describe, expect, it } from 'vitest';
+import { noMetrics } from '../../source/sources/no-metrics';
+import { fixtureStore } from '../helpers/api-server-fixtures';
+import { cleanUp, liveSource, serve } from '../helpers/api-server-session';
+import { renderConsole, type ConsoleSession } from '../helpers/session';
+
+let session: ConsoleSession | undefined;
+afterEach(async () => {
+	session?.close();
+	await cleanUp();
+});
+
+async function liveConsole(deny: Array<{ verb: string; resource: string; subresource?: string }>) {
+	const { server, kubeconfig } = await serve({ store: fixtureStore(), deny });
+	const source = liveSource(kubeconfig);
+	session = await renderConsole({ cluster: source, metrics: noMetrics('no Prometheus configured') });
+	await session.waitFor(/LIVE/);
+	session.press('app.filter');
+	session.type('embed');
+	session.key('enter');
+	await session.waitFor(/Workloads \[1\]/);
+	return { server, session };
+}
+
+describe('the console on a live cluster', () => {
+	it('shows an RBAC denial as the reason a key is disabled, and sends nothing', async () => {
+		const { server, session } = await liveConsole([{ verb: 'patch', resource: 'deployments', subresource: 'scale' }]);
+		// The console asks the API server as soon as the workload is selected; wait for its answer.
+		await session.waitFor(() => session.console.controller.keyContext().actionBlocked('scale') !== null);
+		expect(server.requests.some((r) => r.path.endsWith('/selfsubjectaccessreviews'))).toBe(true);
+		session.press('workload.scaleUp');
+		await session.waitFor(/Scale up by one: forbidden: may not patch/);
+		expect(server.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+	});
+
+	it('sends an allowed action as the exact patch, and logs it', async () => {
+		const { server, session } = await liveConsole([]);
+		session.press('workload.scaleUp');
+		await session.waitFor(/✔ scale deployment llm\/embed: 2 → 3 replicas/);
+		const patch = server.requests.find((r) => r.method === 'PATCH');
+		expect(patch).toMatchObject({ path: '/apis/apps/v1/namespaces/llm/deployments/embed/scale', contentType: 'application/merge-patch+json', body: { spec: { replicas: 3 } } });
+		expect(session.console.store.log[0]).toMatchObject({ ok: true, user: 'tester' });
+	});
+});

@@ -1,5 +1,6 @@
 // The real console on a simulator, rendered by real Ink into metered in-memory terminals.
 import { render } from 'ink';
+import { performance } from 'node:perf_hooks';
 import { createConsole, type Console } from '../../source/cli/console';
 import type { Simulator } from '../../source/sources/simulator';
 import { FakeStdin } from '../../test/helpers/fake-terminal';

@@ -4,6 +4,7 @@
 // give the cells that changed from one frame to the next.
 import { performance } from 'node:perf_hooks';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
+import { stripAnsi } from '../../test/helpers/fake-terminal';
 import { changedCellBytes, parseCells } from './cells';
 import type { Figure } from './figure';
 import type { Write } from './metered-stdout';
@@ -30,7 +31,7 @@ export interface OutputRate {
 
 /** Complete frames among debug-mode writes (cursor and sync markers hold no cells). */
 function frames(writes: Write[]): string[] {
-	return writes.map((w) => w.text).filter((text) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').length > 0);
+	return writes.map((w) => w.text).filter((text) => stripAnsi(text).length > 0);
 }
 
 export async function measureOutputRate(options: OutputRateOptions): Promise<OutputRate> {
@@ -47,11 +48,12 @@ export async function measureOutputRate(options: OutputRateOptions): Promise<Out
 		// The measurement window itself: real time has to pass for the 1 Hz updates to happen.
 		await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
 		const end = performance.now();
-		const window = frames(debug.stdout.writes.slice(0, debug.stdout.writes.findLastIndex((w) => w.at < end) + 1));
+		// Frames up to the end of the window; the last one before it is where the diffs start.
+		const all = frames(debug.stdout.writes.slice(0, debug.stdout.writes.findLastIndex((w) => w.at < end) + 1));
 		const baseline = frames(debug.stdout.writes.slice(0, before)).length;
 		let changed = 0;
-		let previous = parseCells(window[baseline - 1] ?? '');
-		for (const frame of window.slice(baseline)) {
+		let previous = parseCells(all[baseline - 1] ?? '');
+		for (const frame of all.slice(baseline)) {
 			const cells = parseCells(frame);
 			changed += changedCellBytes(previous, cells);
 			previous = cells;
@@ -61,7 +63,7 @@ export async function measureOutputRate(options: OutputRateOptions): Promise<Out
 			incremental: perSecond(incremental.stdout.bytesBetween(start, end)),
 			fullRedraw: perSecond(full.stdout.bytesBetween(start, end)),
 			changedCells: perSecond(changed),
-			framesPerSecond: perSecond(window.length - baseline),
+			framesPerSecond: perSecond(all.length - baseline),
 		};
 	} finally {
 		for (const term of [incremental, full, debug]) term.unmount();

@@ -113,10 +113,11 @@ export function cpuTicks(pid) {
 	return utime + stime;
 }
 
-/** Peak resident set size (VmHWM) in bytes. */
-export function peakRss(pid) {
-	const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return match ? Number(match[1]) * 1024 : NaN;
+/** Peak resident set size (VmHWM) and the part of the current one mapped from files (RssFile: mostly the node binary), in bytes. */
+export function memory(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kB = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+	return { peakRss: kB('VmHWM'), fileRss: kB('RssFile') };
 }
 
 export function clockTicksPerSecond() {

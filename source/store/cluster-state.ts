@@ -1,6 +1,7 @@
 // The cluster as the console knows it: objects by kind, connection health, clock. Mutated in place
 // by source events (5,000 pods must not be copied per event); `version` tells readers what changed.
 import { KINDS, type Kind, type KubeObject } from '../domain/k8s';
+import { podKey } from '../domain/metrics';
 import type { ConnectionState, SourceEvent } from '../domain/source';
 
 export interface ClusterState {
@@ -28,8 +29,9 @@ export function emptyClusterState(now: number): ClusterState {
 	};
 }
 
+/** The same key as domain/metrics `podKey`, so pods and their metrics line up. */
 function nameKey(namespace: string | undefined, name: string): string {
-	return `${namespace ?? ''}/${name}`;
+	return podKey(namespace ?? '', name);
 }
 
 function bump(state: ClusterState, kind: Kind): void {

@@ -1,6 +1,6 @@
 // One store for cluster state, metrics and UI state. Source events are applied at once but
 // listeners hear of them at most once per coalescing window; UI changes notify immediately.
-import type { ReplicaSample } from '../domain/metrics';
+import { podKey, type ReplicaSample } from '../domain/metrics';
 import type { SourceEvent } from '../domain/source';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, type ClusterState } from './cluster-state';
@@ -45,17 +45,29 @@ export class Store {
 	}
 
 	ingest(events: SourceEvent[]): void {
-		if (applySourceEvents(this.cluster, events)) this.schedule();
+		if (!applySourceEvents(this.cluster, events)) return;
+		// Metrics history follows the pods: a pod that is gone takes its history with it.
+		if (events.some((e) => (e.type === 'delete' || e.type === 'sync') && e.kind === 'Pod')) {
+			const pods = this.cluster.objects.get('Pod');
+			this.metrics.retain((key) => pods?.has(key) ?? false);
+		}
+		this.schedule();
 	}
 
 	ingestSamples(samples: ReplicaSample[]): void {
-		this.metrics.ingest(samples);
+		this.metrics.ingest(this.knownPods(samples));
 		this.schedule();
 	}
 
 	backfillSamples(samples: ReplicaSample[]): void {
-		this.metrics.backfill(samples);
+		this.metrics.backfill(this.knownPods(samples));
 		this.schedule();
+	}
+
+	/** Prometheus answers for the whole cluster; only pods in the console's scope are kept. */
+	private knownPods(samples: ReplicaSample[]): ReplicaSample[] {
+		const pods = this.cluster.objects.get('Pod');
+		return samples.filter((sample) => pods?.has(podKey(sample.namespace, sample.pod)));
 	}
 
 	setMetricsProblem(problem: string | null): void {

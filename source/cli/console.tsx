@@ -71,7 +71,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		try {
 			const next = build();
 			disconnect(sources);
-			store.metrics.retain(() => false);
+			store.resetCluster(wallNow());
 			sources = next;
 			connect(sources);
 			return null;

@@ -1,5 +1,6 @@
 // Command-line flags (meow), and their validation into options with one-line errors.
 import meow from 'meow';
+import { UsageError } from './usage-error';
 
 export const HELP = `
   Usage
@@ -73,7 +74,7 @@ export function numberFlag(name: string, raw: string | undefined, fallback: numb
 	if (raw === undefined) return fallback;
 	const value = Number(raw);
 	if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-		throw new Error(`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not '${raw}'`);
+		throw new UsageError(`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not '${raw}'`);
 	}
 	return value;
 }

@@ -1,6 +1,15 @@
 // rolltop's entry point: parse flags, then run the console or `sim serve`.
+import { ConfigError } from '../config';
+import { KubeConfigError } from '../sources/kubernetes';
+import { PrometheusError } from '../sources/prometheus';
+import { ScenarioError } from '../sources/simulator';
+import { ThemeError } from '../theme/load-theme';
 import { parseFlags } from './flags';
-import { failUsage } from './usage-error';
+import { restoreTerminal } from './terminal';
+import { failUsage, UsageError } from './usage-error';
+
+/** Problems with what the user gave us: one line and exit code 2. Anything else is a bug. */
+const USER_ERRORS = [UsageError, ThemeError, ScenarioError, KubeConfigError, ConfigError, PrometheusError];
 
 async function main(): Promise<void> {
 	const cli = parseFlags(process.argv.slice(2));
@@ -10,13 +19,15 @@ async function main(): Promise<void> {
 			const { serveFromFlags } = await import('./serve-command');
 			return await serveFromFlags(cli.flags);
 		}
-		if (verb !== undefined) failUsage(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);
+		if (verb !== undefined) throw new UsageError(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);
 		const { runConsole } = await import('./run-console');
 		await runConsole(cli.flags);
 	} catch (error) {
-		// Every expected problem (bad flag, file, name, unreachable cluster) is one line and exit 2.
-		if (cli.flags.debug) console.error(error);
-		failUsage((error as Error).message);
+		restoreTerminal();
+		if (USER_ERRORS.some((type) => error instanceof type)) failUsage((error as Error).message);
+		const detail = cli.flags.debug ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? error} (run with --debug for details)`;
+		process.stderr.write(`rolltop: internal error: ${detail}\n`);
+		process.exit(1);
 	}
 }
 

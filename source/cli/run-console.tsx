@@ -7,8 +7,9 @@ import type { Store } from '../store/store';
 import { defaultThemeName } from '../theme/load-theme';
 import { createConsole } from './console';
 import type { Flags } from './flags';
-import { chooseSources } from './sources';
+import { chooseSources, sourceFlags } from './sources';
 import { enterFullscreen, installTerminalGuards, restoreTerminal } from './terminal';
+import { UsageError } from './usage-error';
 
 function currentUser(): string {
 	try {
@@ -21,7 +22,7 @@ function currentUser(): string {
 export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	let store: Store | undefined;
-	const choice = chooseSources(flags, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	const choice = chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
 	let quit = () => {};
 	const console = createConsole({
 		sources: choice.initial,
@@ -38,7 +39,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 	store = console.store;
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		console.stop();
-		throw new Error('the console needs an interactive terminal (stdin and stdout must be a TTY)');
+		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
 	}
 	installTerminalGuards({ debug: flags.debug, onExit: () => console.stop() });
 	enterFullscreen(process.stdout);
@@ -47,7 +48,12 @@ export async function runConsole(flags: Flags): Promise<void> {
 		console.stop();
 		instance.unmount();
 	};
-	await instance.waitUntilExit();
-	restoreTerminal();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		// A render error rejects here; the entry point reports it after the terminal is back.
+		console.stop();
+		restoreTerminal();
+	}
 	process.exit(0);
 }

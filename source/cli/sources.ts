@@ -1,14 +1,32 @@
-// Which sources the console runs on, from flags and the config file: the simulator (with its own
-// metrics), or a live cluster with Prometheus metrics when Prometheus is configured.
+// Which sources the console runs on: the simulator (with its own metrics), or — when the flags ask for
+// a cluster or a kubeconfig with a current context exists, as kubectl would find it — a live cluster,
+// with Prometheus metrics when Prometheus is configured.
 import type { Config } from '../config';
 import type { Workload } from '../domain/replica-set';
-import { loadKubeConfig } from '../sources/kubernetes';
+import { createKubernetesSource, hasUsableKubeconfig, loadKubeConfig } from '../sources/kubernetes';
 import { noMetrics } from '../sources/no-metrics';
 import { authFromEnv, createPrometheusSource, parseServiceRef, resolveWorkloadPresets } from '../sources/prometheus';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import type { Sources } from './console';
 import { numberFlag, type Flags } from './flags';
-import { liveSourceFor, wantsLiveCluster, type SourceFlags } from './live-source';
+import { UsageError } from './usage-error';
+
+type Env = Record<string, string | undefined>;
+
+export interface SourceFlags {
+	sim?: boolean;
+	scenario?: string;
+	seed?: number;
+	speed?: number;
+	kubeconfig?: string;
+	context?: string;
+	namespace?: string;
+	allNamespaces?: boolean;
+	prometheus?: string;
+	prometheusService?: string;
+	prometheusCa?: string;
+	prometheusInsecure?: boolean;
+}
 
 export interface SourceChoice {
 	initial: Sources;
@@ -22,15 +40,16 @@ export type WorkloadOfPod = (namespace: string, pod: string) => Workload | undef
 
 export function sourceFlags(flags: Flags): SourceFlags {
 	return {
-		sim: flags.sim,
-		kubeconfig: flags.kubeconfig,
-		context: flags.context,
-		namespace: flags.namespace,
-		allNamespaces: flags.allNamespaces,
-		scenario: flags.scenario,
+		...flags,
 		seed: numberFlag('seed', flags.seed, 1, 0, 2 ** 31 - 1, true),
 		speed: numberFlag('speed', flags.speed, 1, 0, 100),
 	};
+}
+
+export function wantsLiveCluster(flags: SourceFlags, env: Env): boolean {
+	if (flags.sim) return false;
+	if (flags.kubeconfig || flags.context) return true;
+	return hasUsableKubeconfig({}, env);
 }
 
 function simulated(scenario: string, seed: number, speed: number): Sources {
@@ -38,39 +57,45 @@ function simulated(scenario: string, seed: number, speed: number): Sources {
 	return { cluster: sim, metrics: sim.metrics, simulator: sim };
 }
 
-export function chooseSources(flags: Flags, config: Config, workloadOf: WorkloadOfPod): SourceChoice {
-	const options = sourceFlags(flags);
-	const seed = options.seed ?? 1;
-	if (!wantsLiveCluster(options)) {
+/** Throws a one-line error (bad scenario, kubeconfig, context, Prometheus service reference). */
+export function chooseSources(flags: SourceFlags, config: Config, workloadOf: WorkloadOfPod, env: Env = process.env): SourceChoice {
+	const seed = flags.seed ?? 1;
+	if (!wantsLiveCluster(flags, env)) {
 		return {
-			initial: simulated(flags.scenario ?? 'default', seed, options.speed ?? 1),
+			initial: simulated(flags.scenario ?? 'default', seed, flags.speed ?? 1),
 			scenario: (name, speed) => simulated(name, seed, speed),
 		};
 	}
-	let current = options;
+	let current = flags;
 	const live = (next: SourceFlags): Sources => {
-		const cluster = liveSourceFor(next);
-		const metrics = prometheusFor(flags, config, next, workloadOf);
+		const cluster = createKubernetesSource({ ...next, env });
+		const metrics = prometheusFor(next, config, workloadOf, env);
 		current = next;
 		return { cluster, metrics };
 	};
 	return {
-		initial: live(options),
+		initial: live(flags),
 		context: (name) => live({ ...current, context: name, namespace: undefined, allNamespaces: false }),
 		namespace: (name) => live({ ...current, namespace: name === 'all' ? undefined : name, allNamespaces: name === 'all' }),
 	};
 }
 
-function prometheusFor(flags: Flags, config: Config, options: SourceFlags, workloadOf: WorkloadOfPod) {
+function serviceFlag(text: string) {
+	const service = parseServiceRef(text);
+	if (!service) throw new UsageError(`--prometheus-service must be NAMESPACE/SERVICE:PORT (e.g. monitoring/prometheus-k8s:9090), not '${text}'`);
+	return service;
+}
+
+function prometheusFor(flags: SourceFlags, config: Config, workloadOf: WorkloadOfPod, env: Env) {
 	const url = flags.prometheus ?? config.prometheus.url;
-	const service = flags.prometheusService ? parseServiceRef(flags.prometheusService) : config.prometheus.service;
+	const service = flags.prometheusService ? serviceFlag(flags.prometheusService) : config.prometheus.service;
 	if (!url && !service) return noMetrics('no Prometheus configured (--prometheus URL, --prometheus-service NS/NAME:PORT or the config file)');
 	const fallback = config.prometheus.presets ?? [];
 	return createPrometheusSource({
 		url,
 		service: url ? undefined : service,
-		kubeConfig: url ? undefined : loadKubeConfig({ kubeconfig: options.kubeconfig, context: options.context }).kc,
-		auth: authFromEnv(process.env),
+		kubeConfig: url ? undefined : loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context }, env).kc,
+		auth: authFromEnv(env),
 		caFile: flags.prometheusCa ?? config.prometheus.caFile,
 		insecure: flags.prometheusInsecure || config.prometheus.insecure,
 		refreshIntervalMs: config.refreshIntervalMs,

@@ -15,7 +15,7 @@ function describeFailure(request: PatchRequest, response: PatchResponse): string
 		case 404:
 			return `not found (404): ${what}${sub} no longer exists${detail}`;
 		case 409:
-			return `conflict (409) on ${what}${sub}: it changed meanwhile; refreshed — check and retry${detail}`;
+			return `conflict (409) on ${what}${sub}: someone changed it meanwhile; the console shows its current state from the watch — check it and retry${detail}`;
 		default:
 			return `patch ${what}${sub} failed (${response.status || 'no answer'})${detail}`;
 	}

@@ -1,4 +1,6 @@
-// The `:` command line: parsing and help text. What each verb does lives with the controller.
+// The `:` command line: its verbs, parsing, and running them against the host program.
+import type { SimulatorControls } from '../domain/source';
+import type { Host } from './host';
 
 export interface CommandLineVerb {
 	name: string;
@@ -25,4 +27,50 @@ export function parseCommandLine(text: string): { verb?: CommandLineVerb; word: 
 
 export function commandLineHelp(): string {
 	return COMMAND_LINE_VERBS.map((v) => `:${v.aliases[0]}${v.args ? ` ${v.args}` : ''}`).join('  ');
+}
+
+export interface CommandLineDeps {
+	host: Host;
+	simulator: () => SimulatorControls | undefined;
+	setTheme(name: string): void;
+	/** Says how a verb went: an error in red, else the done text. */
+	report(error: string | null, done: string): void;
+	/** Answers about the old cluster no longer apply after a context or namespace switch. */
+	forgetPermissions(): void;
+}
+
+export async function runCommandLine(text: string, deps: CommandLineDeps): Promise<void> {
+	const { verb, word, args } = parseCommandLine(text);
+	const { host, report } = deps;
+	const fail = (message: string) => report(message, '');
+	if (!word) return;
+	if (!verb) return fail(`unknown command :${word} — ${commandLineHelp()}`);
+	if (verb.args !== '' && args.length === 0) return fail(`:${verb.aliases[0]} needs ${verb.args}`);
+	switch (verb.name) {
+		case 'quit':
+			return host.quit();
+		case 'help':
+			return report(null, commandLineHelp());
+		case 'theme':
+			return deps.setTheme(args[0]);
+		case 'speed': {
+			const sim = deps.simulator();
+			const speed = Number(args[0]);
+			if (!sim) return fail('only the simulator has a clock to change');
+			if (!Number.isFinite(speed) || speed < 0 || speed > 100) return fail(`speed must be a number from 0 to 100, not '${args[0]}'`);
+			sim.setSpeed(speed);
+			return report(null, `simulated clock ×${speed}`);
+		}
+		case 'scenario':
+			if (!host.switchScenario) return fail('scenarios exist only on the simulator');
+			return report(host.switchScenario(args[0]), `scenario ${args[0]}`);
+		case 'ctx':
+			if (!host.switchContext) return fail('no kubeconfig: contexts exist only on live clusters');
+			deps.forgetPermissions();
+			return report(await host.switchContext(args[0]), `context ${args[0]}`);
+		case 'ns':
+			if (!host.switchNamespace) return fail('namespaces can be switched only on live clusters');
+			deps.forgetPermissions();
+			return report(await host.switchNamespace(args[0]), `namespace ${args[0]}`);
+	}
 }

@@ -1,5 +1,5 @@
 // Turning what Ink reports for a key press into the key names the keymap uses, and back into labels.
-import { commandsFor, type Command } from './commands';
+import type { Command } from './commands';
 
 export interface InkKey {
 	upArrow?: boolean;
@@ -34,10 +34,6 @@ export function keyName(input: string, key: InkKey): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
 	return input;
-}
-
-export function commandForKey(name: string, readonly: boolean): Command | undefined {
-	return commandsFor(readonly).find((command) => command.keys.includes(name));
 }
 
 const LABELS: Record<string, string> = {

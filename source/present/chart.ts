@@ -42,6 +42,16 @@ export function formatMetric(metric: MetricId, value: number | undefined): strin
 	return `${formatRate(value)}${unit === 'req/s' ? '/s' : unit}`;
 }
 
+/** An axis label with enough digits that neighbouring rows (`step` apart) read differently. */
+function axisLabel(metric: MetricId, value: number, step: number): string {
+	const unit = METRIC_INFO[metric].unit;
+	const digits = (scale: number) => Math.min(3, Math.max(0, Math.ceil(-Math.log10(step / scale))));
+	if (unit === 'ms') return value >= 1000 ? `${(value / 1000).toFixed(digits(1000))}s` : `${value.toFixed(digits(1))}ms`;
+	if (unit === 'MiB') return `${(value / 1024).toFixed(digits(1024))}G`;
+	if (unit === '%') return `${value.toFixed(digits(1))}%`;
+	return value.toFixed(digits(1));
+}
+
 /** Mean of the group's replicas per time slot; undefined where no replica had a sample. */
 export function groupSeries(
 	history: MetricsHistory,
@@ -111,7 +121,8 @@ export function buildChart(
 	const base = grids.find((g) => g !== undefined) as string[];
 	const rows = base.length - 1;
 	const lines: Line[] = base.map((row, y) => {
-		const label = formatMetric(metric, rows > 0 ? max - (y * (max - min)) / rows : max).padStart(LABEL_WIDTH);
+		const step = rows > 0 ? (max - min) / rows : 1;
+		const label = axisLabel(metric, max - y * step, step).slice(0, LABEL_WIDTH).padStart(LABEL_WIDTH);
 		const cells: Array<{ ch: string; group: number }> = [...`${label}${row[1]}`.padEnd(LABEL_WIDTH + 1 + slots)].map((ch) => ({ ch, group: -1 }));
 		grids.forEach((grid, g) => {
 			if (!grid) return;

@@ -13,6 +13,8 @@ export interface OverlayVM {
 	/** Outer size of the dialog box, border included. */
 	width: number;
 	height: number;
+	/** Help only: the first line shown, after clamping to the help's length. */
+	scroll?: number;
 }
 
 const MIN_WIDTH = 50;
@@ -32,7 +34,7 @@ function boxed(vm: Omit<OverlayVM, 'width' | 'height'>, maxWidth: number, maxHei
 	return { ...vm, lines, width, height: lines.length + FRAME_ROWS };
 }
 
-function buildHelp(ui: UiState, ctx: KeyContext, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
+function buildHelp(ui: UiState, ctx: KeyContext, width: number, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
 	const lines: Line[] = [];
 	const scopes = Object.keys(SCOPE_TITLES) as Scope[];
 	for (const scope of scopes) {
@@ -50,22 +52,24 @@ function buildHelp(ui: UiState, ctx: KeyContext, height: number, scroll: number)
 		}
 	}
 	if (ui.readonly) lines.push([], [seg('Read-only mode: actions that change the cluster are switched off.', 'warn')]);
+	// Wrapped before paging, so scrolling reaches every line.
+	const wrapped = lines.flatMap((line) => (line.length ? wrapLine(line, width) : [line]));
 	const room = Math.max(1, height - 1);
-	const start = Math.min(scroll, Math.max(0, lines.length - room));
-	const shown = lines.slice(start, start + room);
-	shown.push([seg(`↑↓ scroll · ? or Esc close${lines.length > room ? ` · ${start + 1}–${start + shown.length} of ${lines.length}` : ''}`, 'muted')]);
-	return { title: 'Keys', lines: shown, tone: 'border.focus' };
+	const start = Math.min(scroll, Math.max(0, wrapped.length - room));
+	const shown = wrapped.slice(start, start + room);
+	shown.push([seg(`↑↓ PgUp PgDn scroll · ? or Esc close${wrapped.length > room ? ` · ${start + 1}–${start + shown.length} of ${wrapped.length}` : ''}`, 'muted')]);
+	return { title: 'Keys', lines: shown, tone: 'border.focus', scroll: start };
 }
 
 /** The open dialog, if any, sized for a body of `width` x `height`. */
 export function buildOverlay(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): OverlayVM | undefined {
-	const vm = overlayContent(ui, ctx, context, height - FRAME_ROWS);
+	const vm = overlayContent(ui, ctx, context, Math.min(width, MAX_WIDTH) - FRAME_COLUMNS, height - FRAME_ROWS);
 	return vm && boxed(vm, width, height);
 }
 
-function overlayContent(ui: UiState, ctx: KeyContext, context: string, height: number): Omit<OverlayVM, 'width' | 'height'> | undefined {
+function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): Omit<OverlayVM, 'width' | 'height'> | undefined {
 	const { mode } = ui;
-	if (mode.kind === 'help') return buildHelp(ui, ctx, height, mode.scroll);
+	if (mode.kind === 'help') return buildHelp(ui, ctx, width, height, mode.scroll);
 	if (mode.kind === 'confirm') {
 		const { plan } = mode;
 		const target = plan.action.target;
@@ -73,9 +77,9 @@ function overlayContent(ui: UiState, ctx: KeyContext, context: string, height: n
 			title: `Confirm ${plan.action.kind}`,
 			tone: plan.destructive ? 'error' : 'warn',
 			lines: [
-				[seg('context   ', 'muted'), seg(context, undefined, true)],
-				[seg('namespace ', 'muted'), seg(target.namespace ?? '', undefined, true)],
-				[seg(`${target.kind.toLowerCase().padEnd(10)}`, 'muted'), seg(target.name, undefined, true)],
+				[seg('context    ', 'muted'), seg(context, undefined, true)],
+				[seg('namespace  ', 'muted'), seg(target.namespace ?? '', undefined, true)],
+				[seg(`${target.kind.toLowerCase().padEnd(11)}`, 'muted'), seg(target.name, undefined, true)],
 				[],
 				[seg(plan.summary, plan.destructive ? 'error' : 'warn', true)],
 				[],

@@ -12,7 +12,7 @@ import type { RolloutStatus } from '../domain/rollout';
 const COLUMNS: ColumnSpec[] = [
 	{ title: 'STATUS', width: 13, priority: 0 },
 	{ title: 'NAME', width: 18, priority: 0, flex: true },
-	{ title: 'NAMESPACE', width: 10, priority: 5 },
+	{ title: 'NAMESPACE', width: 11, priority: 2 },
 	{ title: 'STRATEGY', width: 9, priority: 3 },
 	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
 	{ title: 'WEIGHT', width: 7, priority: 1, align: 'right' },

@@ -22,13 +22,3 @@ export const PHASE_TONES: Record<Phase, ColorToken> = {
 	Degraded: 'error',
 	ScaledDown: 'muted',
 };
-
-export function strategyText(status: WorkloadStatus): string {
-	return status.strategy === 'blueGreen' ? 'blueGreen' : status.strategy;
-}
-
-export function imageTags(status: WorkloadStatus): string[] {
-	return status.kind === 'Rollout'
-		? (status as RolloutStatus).images.map((i) => i.image)
-		: (status as DeploymentStatus).images;
-}

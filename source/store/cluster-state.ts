@@ -69,6 +69,8 @@ export function applySourceEvents(state: ClusterState, events: SourceEvent[]): b
 				break;
 			case 'unavailable':
 				state.unavailable.set(event.kind, event.hint);
+				state.objects.set(event.kind, new Map());
+				bump(state, event.kind);
 				break;
 			case 'clock':
 				state.now = event.now;
@@ -100,4 +102,18 @@ export function getObject<K extends Kind>(
 	name: string,
 ): Extract<KubeObject, { kind: K }> | undefined {
 	return state.objects.get(kind)?.get(nameKey(namespace, name)) as Extract<KubeObject, { kind: K }> | undefined;
+}
+
+/** Forget everything about the cluster (after switching to another one), keeping the object maps. */
+export function resetClusterState(state: ClusterState, now: number): void {
+	const empty = emptyClusterState(now);
+	for (const kind of KINDS) {
+		state.objects.set(kind, new Map());
+		bump(state, kind);
+	}
+	state.connection = empty.connection;
+	state.staleKinds.clear();
+	state.unavailable.clear();
+	state.lastError = undefined;
+	state.now = now;
 }

@@ -4,7 +4,8 @@ import type { KubeEvent, Pod } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from './store';
-import { selectEvents, selectPods, selectWorkloads, workloadKey } from './selectors';
+import type { ActionLogEntry } from './action-log';
+import { eventTime, selectEvents, selectPods, selectWorkloads, workloadKey } from './selectors';
 import type { ReplicaSortKey } from './ui-state';
 
 function matches(filter: string, ...fields: Array<string | undefined>): boolean {
@@ -48,8 +49,18 @@ export function visibleReplicas(snapshot: StoreSnapshot, roleOf: (pod: Pod) => s
 	return pods;
 }
 
-export function visibleEvents(snapshot: StoreSnapshot): KubeEvent[] {
-	const events = selectEvents(snapshot.cluster, selectedWorkload(snapshot));
+/** One row of the events pane: a Kubernetes event or an entry of the console's action log. */
+export type EventEntry = { key: string; at: number } & ({ event: KubeEvent } | { log: ActionLogEntry });
+
+/** Events of the selected workload and the action log, newest first, filtered when the pane has focus. */
+export function visibleEventEntries(snapshot: StoreSnapshot): EventEntry[] {
 	const { filter, focus } = snapshot.ui;
-	return focus === 'events' ? events.filter((e) => matches(filter, e.reason, e.message, e.involvedObject.name)) : events;
+	const events = selectEvents(snapshot.cluster, selectedWorkload(snapshot)).filter(
+		(e) => focus !== 'events' || matches(filter, e.reason, e.message, e.involvedObject.name),
+	);
+	const log = snapshot.log.filter((entry) => focus !== 'events' || matches(filter, entry.summary, entry.message));
+	return [
+		...log.map((entry, i) => ({ key: `log/${snapshot.log.length - i}`, at: entry.at, log: entry })),
+		...events.map((event) => ({ key: `event/${event.metadata.namespace}/${event.metadata.name}`, at: eventTime(event), event })),
+	].sort((a, b) => b.at - a.at);
 }

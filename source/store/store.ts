@@ -3,7 +3,7 @@
 import { podKey, type ReplicaSample } from '../domain/metrics';
 import type { SourceEvent } from '../domain/source';
 import { appendLog, type ActionLogEntry } from './action-log';
-import { applySourceEvents, emptyClusterState, type ClusterState } from './cluster-state';
+import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
 import { MetricsHistory } from './metrics-history';
 import { initialUiState, type UiState } from './ui-state';
 
@@ -74,6 +74,15 @@ export class Store {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;
 		this.schedule();
+	}
+
+	/** Another cluster: nothing of the old one may stay on screen or be acted on. The action log stays. */
+	resetCluster(now: number): void {
+		resetClusterState(this.cluster, now);
+		this.metrics.retain(() => false);
+		this.metrics.problem = null;
+		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
+		this.notifyNow();
 	}
 
 	updateUi(change: Partial<UiState> | ((ui: UiState) => Partial<UiState>)): void {

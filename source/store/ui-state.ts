@@ -33,7 +33,7 @@ export interface UiState {
 	/** Selections are kept by identity so they survive list updates. */
 	workloadKey?: string;
 	replicaKey?: string;
-	eventsScroll: number;
+	eventKey?: string;
 	filter: string;
 	mode: Mode;
 	chartMetric: MetricId;
@@ -48,7 +48,6 @@ export function initialUiState(options: { themeName: string; readonly: boolean; 
 		focus: 'workloads',
 		detail: 'rollout',
 		viewport: options.viewport ?? { columns: 80, rows: 24 },
-		eventsScroll: 0,
 		filter: '',
 		mode: { kind: 'normal' },
 		chartMetric: 'p99',

@@ -91,6 +91,13 @@ export function App(props: AppProps) {
 		}
 	}, [vm.selection, snapshot.ui, store]);
 
+	// The help's scroll is clamped to its length when built; remember the clamped value.
+	const helpScroll = vm.overlay?.scroll;
+	useEffect(() => {
+		const { mode } = snapshot.ui;
+		if (mode.kind === 'help' && helpScroll !== undefined && helpScroll !== mode.scroll) store.updateUi({ mode: { kind: 'help', scroll: helpScroll } });
+	}, [helpScroll, snapshot.ui, store]);
+
 	// A flash message fades on its own.
 	const flashAt = snapshot.ui.flash?.at;
 	useEffect(() => {

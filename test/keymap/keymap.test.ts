@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandsFor } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
-import { commandForKey, keyName, splitKeys } from '../../source/keymap/keys';
+import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
 import { parseCommandLine } from '../../source/keymap/command-line';
 import { packageRoot } from '../../source/package-root';
@@ -23,8 +23,6 @@ describe('keymap', () => {
 		const readonly = commandsFor(true);
 		expect(readonly.some((c) => c.danger)).toBe(false);
 		expect(readonly.length).toBe(COMMANDS.filter((c) => !c.danger).length);
-		expect(commandForKey('P', true)).toBeUndefined();
-		expect(commandForKey('P', false)?.id).toBe('rollout.promote');
 	});
 
 	it('names keys the way Ink reports them', () => {

@@ -55,6 +55,13 @@ describe('kubeconfig like kubectl', () => {
 		expect(hasUsableKubeconfig({}, { HOME: join(home, 'nowhere') })).toBe(false);
 	});
 
+	it('a kubeconfig without a current context means the simulator; a malformed one is an error', () => {
+		const noCurrent = file('no-current-2', config(undefined, [{ name: 'x', cluster: 'a' }], [{ name: 'a', server: 'https://a' }]));
+		expect(hasUsableKubeconfig({}, { KUBECONFIG: noCurrent })).toBe(false);
+		const malformed = file('malformed-2', 'clusters: [unclosed\n  users: {');
+		expect(() => hasUsableKubeconfig({}, { KUBECONFIG: malformed })).toThrow(KubeConfigError);
+	});
+
 	it('fails with one line naming the file or the context, never the token', () => {
 		const malformed = file('malformed', 'clusters: [unclosed\n  users: {');
 		const noCurrent = file('no-current', config(undefined, [{ name: 'x', cluster: 'a' }, { name: 'y', cluster: 'a' }], [{ name: 'a', server: 'https://a' }]));

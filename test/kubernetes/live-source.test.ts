@@ -1,8 +1,10 @@
+// Choosing the console's sources from flags and the environment, as kubectl would find a cluster.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseClusterSource, liveSourceFor } from '../../source/cli/live-source';
+import { chooseSources } from '../../source/cli/sources';
+import { DEFAULT_CONFIG } from '../../source/config';
 import { KubeConfigError } from '../../source/sources/kubernetes';
 import { NS } from '../helpers/api-server-fixtures';
 import { serveScenarioFile } from '../helpers/api-server-scenario';
@@ -11,33 +13,47 @@ import { cleanUp, tempKubeconfig } from '../helpers/api-server-session';
 afterEach(cleanUp);
 
 const emptyHome = () => ({ HOME: mkdtempSync(join(tmpdir(), 'rolltop-home-')) });
+const noWorkloads = () => undefined;
 
-describe('choosing the cluster source', () => {
-	it('is the simulator without a kubeconfig, or with --sim', async () => {
+describe('choosing the sources', () => {
+	it('is the simulator without a kubeconfig, or with --sim', () => {
 		const scenario = serveScenarioFile();
-		expect((await chooseClusterSource({ scenario }, emptyHome())).kind).toBe('simulated');
+		expect(chooseSources({ scenario }, DEFAULT_CONFIG, noWorkloads, emptyHome()).initial.cluster.kind).toBe('simulated');
 		const kubeconfig = tempKubeconfig('http://127.0.0.1:1');
-		const chosen = await chooseClusterSource({ sim: true, scenario }, { KUBECONFIG: kubeconfig });
-		expect([chosen.kind, chosen.source.kind]).toEqual(['simulated', 'simulated']);
+		const chosen = chooseSources({ sim: true, scenario }, DEFAULT_CONFIG, noWorkloads, { KUBECONFIG: kubeconfig });
+		expect(chosen.initial.cluster.kind).toBe('simulated');
+		expect(chosen.initial.simulator).toBeDefined();
+		expect(chosen.scenario).toBeDefined();
 	});
 
-	it('is live when a kubeconfig with a current context exists, in its namespace', async () => {
-		const chosen = await chooseClusterSource({}, { KUBECONFIG: tempKubeconfig('http://127.0.0.1:1') });
-		expect(chosen.kind).toBe('live');
-		expect(chosen.source).toMatchObject({ kind: 'live', label: 'rolltop-sim', namespace: NS });
-		const all = await chooseClusterSource({ allNamespaces: true }, { KUBECONFIG: tempKubeconfig('http://127.0.0.1:1') });
-		expect(all.source).toMatchObject({ namespace: undefined });
+	it('is live when a kubeconfig with a current context exists, in its namespace, with a metrics hint', () => {
+		const env = { KUBECONFIG: tempKubeconfig('http://127.0.0.1:1') };
+		const chosen = chooseSources({}, DEFAULT_CONFIG, noWorkloads, env);
+		expect(chosen.initial.cluster).toMatchObject({ kind: 'live', label: 'rolltop-sim', namespace: NS });
+		let hint: string | null = null;
+		chosen.initial.metrics.onHealth?.((problem) => (hint = problem));
+		expect(hint).toMatch(/no Prometheus configured/);
+		const all = chooseSources({ allNamespaces: true }, DEFAULT_CONFIG, noWorkloads, env);
+		expect(all.initial.cluster).toMatchObject({ namespace: undefined });
 	});
 
-	it('explicit live flags with a bad context fail with one line instead of falling back', async () => {
+	it('explicit live flags with a bad context fail with one line instead of falling back', () => {
 		const kubeconfig = tempKubeconfig('http://127.0.0.1:1');
-		await expect(chooseClusterSource({ kubeconfig, context: 'prod' }, emptyHome())).rejects.toThrow(KubeConfigError);
-		await expect(chooseClusterSource({ kubeconfig, context: 'prod' }, emptyHome())).rejects.toThrow('context "prod" not found in kubeconfig');
+		expect(() => chooseSources({ kubeconfig, context: 'prod' }, DEFAULT_CONFIG, noWorkloads, emptyHome())).toThrow(KubeConfigError);
+		expect(() => chooseSources({ kubeconfig, context: 'prod' }, DEFAULT_CONFIG, noWorkloads, emptyHome())).toThrow('context "prod" not found in kubeconfig');
 	});
 
-	it(':ns builds a source for another namespace of the same context', () => {
+	it(':ns and :ctx build sources for another namespace or context', () => {
 		const kubeconfig = tempKubeconfig('http://127.0.0.1:1');
-		const source = liveSourceFor({ kubeconfig, allNamespaces: true }, { namespace: 'batch' }, {});
-		expect(source).toMatchObject({ context: 'rolltop-sim', namespace: 'batch' });
+		const chosen = chooseSources({ kubeconfig, allNamespaces: true }, DEFAULT_CONFIG, noWorkloads, {});
+		expect(chosen.namespace?.('batch').cluster).toMatchObject({ context: 'rolltop-sim', namespace: 'batch' });
+		expect(chosen.namespace?.('all').cluster).toMatchObject({ namespace: undefined });
+		expect(() => chosen.context?.('nope')).toThrow('context "nope" not found');
+	});
+
+	it('queries Prometheus when a URL is given', () => {
+		const kubeconfig = tempKubeconfig('http://127.0.0.1:1');
+		const chosen = chooseSources({ kubeconfig, prometheus: 'http://127.0.0.1:1' }, DEFAULT_CONFIG, noWorkloads, {});
+		expect(chosen.initial.metrics.label).toMatch(/^prometheus /);
 	});
 });

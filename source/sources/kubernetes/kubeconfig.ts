@@ -107,12 +107,12 @@ export function loadKubeConfig(options: KubeConfigOptions = {}, env: Env = proce
 	return { kc, files, context: name, namespace: options.namespace || context.namespace || 'default', server: cluster.server };
 }
 
-/** Whether a live source can be built (a kubeconfig with a usable context exists); never throws. */
+/**
+ * Whether the console should start live: a kubeconfig exists and names a current context (else the
+ * simulator). A kubeconfig that exists but is malformed is an error, not a reason to fall back.
+ */
 export function hasUsableKubeconfig(options: KubeConfigOptions = {}, env: Env = process.env): boolean {
-	try {
-		loadKubeConfig(options, env);
-		return true;
-	} catch {
-		return false;
-	}
+	if (kubeconfigFiles(options, env).length === 0) return false;
+	const { kc } = readMerged(options, env);
+	return Boolean(options.context ?? kc.getCurrentContext());
 }

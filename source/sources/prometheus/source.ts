@@ -174,6 +174,9 @@ class Poller implements PrometheusSource {
 	private setHealth(problem: string | null): void {
 		if (problem === this.health) return;
 		this.health = problem;
+		// A stopped source (e.g. after :ctx) keeps quiet: a refresh still in flight must not report
+		// into the header of the source that replaced it. onHealth replays the state on registration.
+		if (!this.emit) return;
 		for (const listener of this.healthListeners) listener(problem);
 	}
 }

@@ -1,0 +1,75 @@
+// Keys while a prompt or dialog is open: the filter, the command line, the scale dialog, the
+// confirmation of a destructive action and the help overlay each take keys their own way.
+import type { ActionPlan } from '../domain/action';
+import type { Store } from '../store/store';
+import type { Flash, Mode } from '../store/ui-state';
+import { editText, parseReplicas } from './text-entry';
+
+export interface ModalActions {
+	store: Store;
+	flash(text: string, tone: Flash['tone']): Flash;
+	runCommandLine(text: string): void;
+	scaleTo(replicas: number): void;
+	execute(plan: ActionPlan): void;
+	pageSize(): number;
+}
+
+/** Handles a key in a modal mode; `name` is the key's name, `input` the text it typed. */
+export function handleModalKey(mode: Exclude<Mode, { kind: 'normal' }>, name: string, input: string, actions: ModalActions): void {
+	const { store } = actions;
+	const close = (extra: Parameters<Store['updateUi']>[0] = {}) => store.updateUi({ mode: { kind: 'normal' }, ...extra });
+	switch (mode.kind) {
+		case 'filter': {
+			const outcome = editText(mode.text, name, input);
+			if (outcome.kind === 'cancel') return close({ filter: '' });
+			if (outcome.kind === 'submit') return close();
+			return store.updateUi({ mode: { kind: 'filter', text: outcome.text }, filter: outcome.text });
+		}
+		case 'command': {
+			const outcome = editText(mode.text, name, input);
+			if (outcome.kind === 'cancel') return close();
+			if (outcome.kind === 'submit') {
+				close();
+				return actions.runCommandLine(outcome.text);
+			}
+			return store.updateUi({ mode: { kind: 'command', text: outcome.text } });
+		}
+		case 'scale': {
+			const outcome = editText(mode.text, name, input);
+			if (outcome.kind === 'cancel') return close();
+			if (outcome.kind === 'edit') return store.updateUi({ mode: { ...mode, text: outcome.text, error: undefined } });
+			const parsed = parseReplicas(outcome.text);
+			if (!parsed.ok) return store.updateUi({ mode: { ...mode, error: parsed.error } });
+			close();
+			return actions.scaleTo(parsed.replicas);
+		}
+		case 'confirm':
+			if (name === 'y' || name === 'Y' || name === 'enter') {
+				close();
+				return actions.execute(mode.plan);
+			}
+			if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') {
+				return close({ flash: actions.flash(`cancelled: ${mode.plan.summary}`, 'info') });
+			}
+			return;
+		case 'help': {
+			const moves: Record<string, number> = {
+				down: 1,
+				j: 1,
+				up: -1,
+				k: -1,
+				pagedown: actions.pageSize(),
+				'ctrl+d': actions.pageSize(),
+				pageup: -actions.pageSize(),
+				'ctrl+u': -actions.pageSize(),
+				G: Infinity,
+				end: Infinity,
+				g: -Infinity,
+				home: -Infinity,
+			};
+			// The present layer clamps the scroll to the help's length and the view writes it back.
+			if (name in moves) return store.updateUi({ mode: { kind: 'help', scroll: Math.max(0, Math.min(1e4, mode.scroll + moves[name])) } });
+			if (name === '?' || name === 'escape' || name === 'q') return close();
+		}
+	}
+}

@@ -8,7 +8,7 @@ export const FULL = {
 		{ replicas: 1000, workloads: 40 },
 		{ replicas: 5000, workloads: 200 },
 	],
-	keyPresses: 40,
+	keyPresses: 60,
 	keyWarmupPresses: 6,
 	outputSeconds: 15,
 	idle: { seconds: 30, settleSeconds: 5, large: { replicas: 5000, workloads: 200 } },

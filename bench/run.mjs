@@ -78,13 +78,15 @@ async function runSuites(inproc) {
 	return figures;
 }
 
-function resultsPage(figures, host, startedAt) {
+function resultsPage(figures, before, after, startedAt) {
+	const minutes = ((Date.now() - startedAt.getTime()) / 60_000).toFixed(1);
 	return [
 		'# Benchmark results',
 		'',
-		`Taken ${startedAt.toISOString().slice(0, 10)} with \`npm run bench\`${args.quick ? ' --quick (smoke sizes: not meaningful)' : ''}.`,
+		`Written by \`npm run bench -- --results bench/RESULTS.md${args.quick ? ' --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)} (${minutes} min)${args.quick ? ': smoke sizes, not meaningful' : ''}.`,
+		'How each figure is measured, and why some miss their budgets: [README.md](README.md).',
 		'',
-		`Machine: ${host.cpus} CPUs (\`nproc\`), ${host.model}, Node ${host.node}; load average at the end ${host.load}.`,
+		`Machine: ${before.cpus} CPUs (\`nproc\`), ${before.model}, Node ${before.node}; load average (1, 5, 15 min) ${before.load} at the start, ${after.load} at the end.`,
 		'',
 		markdownTable(figures),
 		'',
@@ -92,11 +94,12 @@ function resultsPage(figures, host, startedAt) {
 }
 
 const startedAt = new Date();
+const host = machine();
 try {
 	const inproc = await importTypeScript('bench/inproc/index.ts');
 	const figures = await runSuites(inproc);
 	if (!args.json) console.log(table(figures));
-	if (args.results) writeFileSync(args.results, resultsPage(figures, machine(), startedAt));
+	if (args.results) writeFileSync(args.results, resultsPage(figures, host, machine(), startedAt));
 } finally {
 	rmSync(scratch, { recursive: true, force: true });
 }

@@ -29,6 +29,15 @@ describe.skipIf(!ready)('the console in a real terminal', () => {
 		session.keys('Escape');
 		await session.waitFor(() => !/Promote one step/.test(session!.screen()));
 
+		// The canary pauses at its first step within a minute of simulated time (×10 here).
+		session.keys('/');
+		session.text('llama');
+		session.keys('Enter');
+		await session.waitFor(/press P to/, 30_000);
+		session.keys('P');
+		await session.waitFor(/✔ promote rollout llm-serving\/llama-3-1-8b-chat/);
+		await session.waitFor(/weight set 25%/);
+
 		session.keys('q');
 		await session.waitFor(() => session!.exitStatus() !== undefined);
 		expect(session.exitStatus()).toBe(0);

@@ -83,7 +83,7 @@ function resultsPage(figures, before, after, startedAt) {
 	return [
 		'# Benchmark results',
 		'',
-		`Written by \`npm run bench -- --results bench/RESULTS.md${args.quick ? ' --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)} (${minutes} min)${args.quick ? ': smoke sizes, not meaningful' : ''}.`,
+		`Written by \`npm run bench -- --results ${args.results}${args.quick ? ' --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)} (${minutes} min)${args.quick ? ': smoke sizes, not meaningful' : ''}.`,
 		'How each figure is measured, and why some miss their budgets: [README.md](README.md).',
 		'',
 		`Machine: ${before.cpus} CPUs (\`nproc\`), ${before.model}, Node ${before.node}; load average (1, 5, 15 min) ${before.load} at the start, ${after.load} at the end.`,

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { inkLogUpdateFix } from './ink-log-update-fix.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const outfile = 'dist/cli.js';
 
@@ -21,27 +21,5 @@ if (process.argv.includes('--if-stale') && existsSync(outfile)) {
 	if (statSync(outfile).mtimeMs >= inputs) process.exit(0);
 }
 
-// Ink imports react-devtools-core only when DEV=true; the shipped CLI never needs it.
-const stubDevtools = {
-	name: 'stub-react-devtools',
-	setup(b) {
-		b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-		b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-	},
-};
-
-await build({
-	entryPoints: ['source/cli/index.tsx'],
-	outfile,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	jsx: 'automatic',
-	define: { 'process.env.NODE_ENV': '"production"' },
-	banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rolltopRequire } from 'node:module';\nconst require = __rolltopRequire(import.meta.url);" },
-	plugins: [stubDevtools, inkLogUpdateFix],
-	legalComments: 'none',
-	logLevel: 'warning',
-});
+await build(bundleOptions({ entry: 'source/cli/index.tsx', outfile, shebang: true }));
 chmodSync(outfile, 0o755);

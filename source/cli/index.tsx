@@ -1,15 +1,8 @@
 // rolltop's entry point: parse flags, then run the console or `sim serve`.
-import { ConfigError } from '../config';
-import { KubeConfigError } from '../sources/kubernetes';
-import { PrometheusError } from '../sources/prometheus';
-import { ScenarioError } from '../sources/simulator';
-import { ThemeError } from '../theme/load-theme';
+import { InputError } from '../domain/input-error';
 import { parseFlags } from './flags';
 import { restoreTerminal } from './terminal';
 import { failUsage, UsageError } from './usage-error';
-
-/** Problems with what the user gave us: one line and exit code 2. Anything else is a bug. */
-const USER_ERRORS = [UsageError, ThemeError, ScenarioError, KubeConfigError, ConfigError, PrometheusError];
 
 async function main(): Promise<void> {
 	const cli = parseFlags(process.argv.slice(2));
@@ -24,7 +17,8 @@ async function main(): Promise<void> {
 		await runConsole(cli.flags);
 	} catch (error) {
 		restoreTerminal();
-		if (USER_ERRORS.some((type) => error instanceof type)) failUsage((error as Error).message);
+		// Problems with what the user gave us: one line and exit code 2. Anything else is a bug.
+		if (error instanceof InputError) failUsage(error.message);
 		const detail = cli.flags.debug ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? error} (run with --debug for details)`;
 		process.stderr.write(`rolltop: internal error: ${detail}\n`);
 		process.exit(1);

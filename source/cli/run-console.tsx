@@ -22,7 +22,7 @@ function currentUser(): string {
 export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	let store: Store | undefined;
-	const choice = chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	const choice = await chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
 	let quit = () => {};
 	const console = createConsole({
 		sources: choice.initial,

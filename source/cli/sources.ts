@@ -2,10 +2,9 @@
 // a cluster or a kubeconfig with a current context exists, as kubectl would find it — a live cluster,
 // with Prometheus metrics when Prometheus is configured.
 import type { Config } from '../config';
+import type { MetricsSource } from '../domain/source';
 import type { Workload } from '../domain/replica-set';
-import { createKubernetesSource, hasUsableKubeconfig, loadKubeConfig } from '../sources/kubernetes';
 import { noMetrics } from '../sources/no-metrics';
-import { authFromEnv, createPrometheusSource, parseServiceRef, resolveWorkloadPresets } from '../sources/prometheus';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import type { Sources } from './console';
 import { numberFlag, type Flags } from './flags';
@@ -46,10 +45,15 @@ export function sourceFlags(flags: Flags): SourceFlags {
 	};
 }
 
-export function wantsLiveCluster(flags: SourceFlags, env: Env): boolean {
+// The live stack (client-node, axios) is loaded only when a cluster is used: start-up on the
+// simulator stays fast.
+const kubernetes = () => import('../sources/kubernetes');
+const prometheus = () => import('../sources/prometheus');
+
+export async function wantsLiveCluster(flags: SourceFlags, env: Env): Promise<boolean> {
 	if (flags.sim) return false;
 	if (flags.kubeconfig || flags.context) return true;
-	return hasUsableKubeconfig({}, env);
+	return (await kubernetes()).hasUsableKubeconfig({}, env);
 }
 
 function simulated(scenario: string, seed: number, speed: number): Sources {
@@ -58,20 +62,52 @@ function simulated(scenario: string, seed: number, speed: number): Sources {
 }
 
 /** Throws a one-line error (bad scenario, kubeconfig, context, Prometheus service reference). */
-export function chooseSources(flags: SourceFlags, config: Config, workloadOf: WorkloadOfPod, env: Env = process.env): SourceChoice {
+export async function chooseSources(flags: SourceFlags, config: Config, workloadOf: WorkloadOfPod, env: Env = process.env): Promise<SourceChoice> {
 	const seed = flags.seed ?? 1;
-	if (!wantsLiveCluster(flags, env)) {
+	if (!(await wantsLiveCluster(flags, env))) {
 		return {
 			initial: simulated(flags.scenario ?? 'default', seed, flags.speed ?? 1),
 			scenario: (name, speed) => simulated(name, seed, speed),
 		};
 	}
+	const { createKubernetesSource, loadKubeConfig } = await kubernetes();
+	const { authFromEnv, createPrometheusSource, parseServiceRef, resolveWorkloadPresets } = await prometheus();
 	let current = flags;
 	const live = (next: SourceFlags): Sources => {
 		const cluster = createKubernetesSource({ ...next, env });
-		const metrics = prometheusFor(next, config, workloadOf, env);
+		const metrics = prometheusFor(next);
 		current = next;
 		return { cluster, metrics };
+	};
+	const serviceFlag = (text: string) => {
+		const service = parseServiceRef(text);
+		if (!service) throw new UsageError(`--prometheus-service must be NAMESPACE/SERVICE:PORT (e.g. monitoring/prometheus-k8s:9090), not '${text}'`);
+		return service;
+	};
+	const prometheusFor = (next: SourceFlags): MetricsSource => {
+		const url = next.prometheus ?? config.prometheus.url;
+		const service = next.prometheusService ? serviceFlag(next.prometheusService) : config.prometheus.service;
+		if (!url && !service) return noMetrics('no Prometheus configured (--prometheus URL, --prometheus-service NS/NAME:PORT or the config file)');
+		const fallback = config.prometheus.presets ?? [];
+		return createPrometheusSource({
+			url,
+			service: url ? undefined : service,
+			kubeConfig: url ? undefined : loadKubeConfig({ kubeconfig: next.kubeconfig, context: next.context }, env).kc,
+			auth: authFromEnv(env),
+			caFile: next.prometheusCa ?? config.prometheus.caFile,
+			insecure: next.prometheusInsecure || config.prometheus.insecure,
+			refreshIntervalMs: config.refreshIntervalMs,
+			window: config.prometheus.window,
+			presets: config.prometheus.presets,
+			overrides: config.prometheus.queries,
+			presetsFor: (namespace, pod) => {
+				const workload = workloadOf(namespace, pod);
+				if (!workload) return undefined;
+				const configured = config.workloads[`${namespace}/${workload.metadata.name}`]?.presets;
+				const chosen = resolveWorkloadPresets({ annotations: workload.metadata.annotations, configured, fallback });
+				return chosen.length ? chosen : undefined;
+			},
+		});
 	};
 	return {
 		initial: live(flags),
@@ -80,34 +116,4 @@ export function chooseSources(flags: SourceFlags, config: Config, workloadOf: Wo
 	};
 }
 
-function serviceFlag(text: string) {
-	const service = parseServiceRef(text);
-	if (!service) throw new UsageError(`--prometheus-service must be NAMESPACE/SERVICE:PORT (e.g. monitoring/prometheus-k8s:9090), not '${text}'`);
-	return service;
-}
 
-function prometheusFor(flags: SourceFlags, config: Config, workloadOf: WorkloadOfPod, env: Env) {
-	const url = flags.prometheus ?? config.prometheus.url;
-	const service = flags.prometheusService ? serviceFlag(flags.prometheusService) : config.prometheus.service;
-	if (!url && !service) return noMetrics('no Prometheus configured (--prometheus URL, --prometheus-service NS/NAME:PORT or the config file)');
-	const fallback = config.prometheus.presets ?? [];
-	return createPrometheusSource({
-		url,
-		service: url ? undefined : service,
-		kubeConfig: url ? undefined : loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context }, env).kc,
-		auth: authFromEnv(env),
-		caFile: flags.prometheusCa ?? config.prometheus.caFile,
-		insecure: flags.prometheusInsecure || config.prometheus.insecure,
-		refreshIntervalMs: config.refreshIntervalMs,
-		window: config.prometheus.window,
-		presets: config.prometheus.presets,
-		overrides: config.prometheus.queries,
-		presetsFor: (namespace, pod) => {
-			const workload = workloadOf(namespace, pod);
-			if (!workload) return undefined;
-			const configured = config.workloads[`${namespace}/${workload.metadata.name}`]?.presets;
-			const chosen = resolveWorkloadPresets({ annotations: workload.metadata.annotations, configured, fallback });
-			return chosen.length ? chosen : undefined;
-		},
-	});
-}

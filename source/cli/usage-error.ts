@@ -1,5 +1,6 @@
 // An error in what the user gave us (flag, file, name): one line, exit code 2, no stack trace.
-export class UsageError extends Error {}
+import { InputError } from '../domain/input-error';
+export class UsageError extends InputError {}
 
 export const USAGE_EXIT_CODE = 2;
 

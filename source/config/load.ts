@@ -1,4 +1,5 @@
 // Finds, reads and validates config.yaml; the result is the defaults overlaid with the file.
+import { InputError } from '../domain/input-error';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import type { ConfigFile } from './schema';
 import { describeInvalid } from './validate';
 
 /** A config problem as one line that names the file and the field. */
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
 	constructor(
 		readonly file: string,
 		detail: string,

@@ -1,11 +1,18 @@
 // Validates config.yaml against its schema and turns the first problem into one line that names
 // the field and what was expected.
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { CONFIG_SCHEMA, type ConfigFile } from './schema';
 
-const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
-ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-const validateSchema = ajv.compile<ConfigFile>(CONFIG_SCHEMA);
+// Compiled on first use: most starts have no config file, and compiling costs tens of milliseconds.
+let compiled: ValidateFunction<ConfigFile> | undefined;
+function validateSchema(data: unknown): data is ConfigFile {
+	if (!compiled) {
+		const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
+		ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+		compiled = ajv.compile<ConfigFile>(CONFIG_SCHEMA);
+	}
+	return compiled(data);
+}
 
 /** "/prometheus/presets/1" → "prometheus.presets[1]" (JSON pointer escapes undone). */
 export function fieldName(pointer: string): string {
@@ -38,7 +45,7 @@ function expected(error: ErrorObject): string {
 /** The first problem as "field: what was wrong", or undefined when the content is valid. */
 export function describeInvalid(content: unknown): string | undefined {
 	if (validateSchema(content)) return undefined;
-	const error = validateSchema.errors![0];
+	const error = compiled!.errors![0];
 	const field = fieldName(error.instancePath);
 	const params = error.params as Record<string, string>;
 	if (error.propertyName !== undefined) {

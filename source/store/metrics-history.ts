@@ -1,96 +1,123 @@
-// Latest sample and a bounded history per replica and metric (ring buffers), for cells and charts.
+// Latest sample and a bounded history per replica, for cells and charts. Memory matters at 5,000
+// replicas: a replica's metrics share one ring of sample times, values are 32-bit, and rings grow
+// on demand up to the longest history a chart can show.
 import { METRIC_IDS, podKey, type MetricId, type ReplicaSample } from '../domain/metrics';
 
-export const HISTORY_POINTS = 300;
+/** Points kept per replica: a chart at 250 columns shows about 100 slots. */
+export const HISTORY_POINTS = 128;
+const INITIAL_CAPACITY = 8;
 
-class Ring {
-	private readonly times = new Float64Array(HISTORY_POINTS);
-	private readonly values = new Float64Array(HISTORY_POINTS);
+class ReplicaHistory {
+	private times = new Float64Array(INITIAL_CAPACITY);
+	private readonly values = new Map<MetricId, Float32Array>();
 	private start = 0;
 	private size = 0;
 
-	push(at: number, value: number): void {
-		if (this.size > 0 && at <= this.times[(this.start + this.size - 1) % HISTORY_POINTS]) return;
-		const index = (this.start + this.size) % HISTORY_POINTS;
-		this.times[index] = at;
-		this.values[index] = value;
-		if (this.size < HISTORY_POINTS) this.size++;
-		else this.start = (this.start + 1) % HISTORY_POINTS;
+	constructor(public latest: ReplicaSample) {}
+
+	private get capacity(): number {
+		return this.times.length;
 	}
 
-	/** Adds older points (a backfill): merged in time order, newest kept when over capacity. */
-	merge(points: Array<[number, number]>): void {
-		const byTime = new Map(this.points(-Infinity).map(([at, value]) => [at, value]));
-		for (const [at, value] of points) if (!byTime.has(at)) byTime.set(at, value);
-		const merged = [...byTime].sort((a, b) => a[0] - b[0]).slice(-HISTORY_POINTS);
+	/** Appends a sample newer than every point held; older ones go through `merge`. */
+	push(sample: ReplicaSample): void {
+		if (this.size > 0 && sample.at <= this.timeAt(this.size - 1)) return;
+		if (this.size === this.capacity && this.capacity < HISTORY_POINTS) this.grow();
+		const index = (this.start + this.size) % this.capacity;
+		this.times[index] = sample.at;
+		for (const id of METRIC_IDS) {
+			const value = sample.values[id];
+			let column = this.values.get(id);
+			if (value !== undefined && !column) this.values.set(id, (column = new Float32Array(this.capacity).fill(Number.NaN)));
+			if (column) column[index] = value ?? Number.NaN;
+		}
+		if (this.size < this.capacity) this.size++;
+		else this.start = (this.start + 1) % this.capacity;
+	}
+
+	/** Adds older samples (a backfill): everything is re-laid in time order, newest kept. */
+	merge(samples: ReplicaSample[]): void {
+		const byTime = new Map<number, ReplicaSample>();
+		for (const sample of samples) byTime.set(sample.at, sample);
+		for (let i = 0; i < this.size; i++) byTime.set(this.timeAt(i), this.sampleAt(i));
+		const ordered = [...byTime.values()].sort((a, b) => a.at - b.at).slice(-HISTORY_POINTS);
+		this.times = new Float64Array(Math.max(INITIAL_CAPACITY, Math.min(HISTORY_POINTS, ordered.length)));
+		this.values.clear();
 		this.start = 0;
 		this.size = 0;
-		for (const [at, value] of merged) this.push(at, value);
+		for (const sample of ordered) this.push(sample);
 	}
 
-	points(since: number): Array<[number, number]> {
+	points(metric: MetricId, since: number): Array<[number, number]> {
+		const column = this.values.get(metric);
+		if (!column) return [];
 		const result: Array<[number, number]> = [];
 		for (let i = 0; i < this.size; i++) {
-			const index = (this.start + i) % HISTORY_POINTS;
-			if (this.times[index] >= since) result.push([this.times[index], this.values[index]]);
+			const index = (this.start + i) % this.capacity;
+			const value = column[index];
+			if (this.times[index] >= since && !Number.isNaN(value)) result.push([this.times[index], value]);
 		}
 		return result;
 	}
-}
 
-export interface ReplicaMetrics {
-	latest: ReplicaSample;
-	history: Map<MetricId, Ring>;
+	private timeAt(i: number): number {
+		return this.times[(this.start + i) % this.capacity];
+	}
+
+	private sampleAt(i: number): ReplicaSample {
+		const index = (this.start + i) % this.capacity;
+		const values: ReplicaSample['values'] = {};
+		for (const [id, column] of this.values) if (!Number.isNaN(column[index])) values[id] = column[index];
+		return { ...this.latest, at: this.times[index], values };
+	}
+
+	private grow(): void {
+		const capacity = Math.min(HISTORY_POINTS, this.capacity * 2);
+		const relay = <T extends Float64Array | Float32Array>(old: T, make: (n: number) => T): T => {
+			const next = make(capacity);
+			for (let i = 0; i < this.size; i++) next[i] = old[(this.start + i) % this.capacity];
+			return next;
+		};
+		for (const [id, column] of this.values) this.values.set(id, relay(column, (n) => new Float32Array(n).fill(Number.NaN)));
+		this.times = relay(this.times, (n) => new Float64Array(n));
+		this.start = 0;
+	}
 }
 
 export class MetricsHistory {
-	private readonly replicas = new Map<string, ReplicaMetrics>();
+	private readonly replicas = new Map<string, ReplicaHistory>();
 	version = 0;
 	problem: string | null = null;
 
 	ingest(samples: ReplicaSample[]): void {
 		for (const sample of samples) {
 			const key = podKey(sample.namespace, sample.pod);
-			let entry = this.replicas.get(key);
+			const entry = this.replicas.get(key);
 			if (!entry) {
-				entry = { latest: sample, history: new Map() };
-				this.replicas.set(key, entry);
+				const created = new ReplicaHistory(sample);
+				created.push(sample);
+				this.replicas.set(key, created);
+				continue;
 			}
 			if (sample.at >= entry.latest.at) entry.latest = sample;
-			for (const id of METRIC_IDS) {
-				const value = sample.values[id];
-				if (value === undefined) continue;
-				let ring = entry.history.get(id);
-				if (!ring) entry.history.set(id, (ring = new Ring()));
-				ring.push(sample.at, value);
-			}
+			entry.push(sample);
 		}
 		this.version++;
 	}
 
 	/** History from a metrics source's range query; never replaces a newer latest sample. */
 	backfill(samples: ReplicaSample[]): void {
-		const points = new Map<string, Map<MetricId, Array<[number, number]>>>();
+		const byReplica = new Map<string, ReplicaSample[]>();
 		for (const sample of samples) {
 			const key = podKey(sample.namespace, sample.pod);
-			if (!this.replicas.has(key)) this.replicas.set(key, { latest: sample, history: new Map() });
-			let perMetric = points.get(key);
-			if (!perMetric) points.set(key, (perMetric = new Map()));
-			for (const id of METRIC_IDS) {
-				const value = sample.values[id];
-				if (value === undefined) continue;
-				const list = perMetric.get(id) ?? [];
-				list.push([sample.at, value]);
-				perMetric.set(id, list);
-			}
+			const list = byReplica.get(key);
+			if (list) list.push(sample);
+			else byReplica.set(key, [sample]);
 		}
-		for (const [key, perMetric] of points) {
-			const entry = this.replicas.get(key)!;
-			for (const [id, list] of perMetric) {
-				let ring = entry.history.get(id);
-				if (!ring) entry.history.set(id, (ring = new Ring()));
-				ring.merge(list);
-			}
+		for (const [key, list] of byReplica) {
+			let entry = this.replicas.get(key);
+			if (!entry) this.replicas.set(key, (entry = new ReplicaHistory(list[list.length - 1])));
+			entry.merge(list);
 		}
 		this.version++;
 	}
@@ -100,7 +127,7 @@ export class MetricsHistory {
 	}
 
 	series(namespace: string, pod: string, metric: MetricId, since: number): Array<[number, number]> {
-		return this.replicas.get(podKey(namespace, pod))?.history.get(metric)?.points(since) ?? [];
+		return this.replicas.get(podKey(namespace, pod))?.points(metric, since) ?? [];
 	}
 
 	/** Forget replicas that no longer exist, so memory follows the cluster. */

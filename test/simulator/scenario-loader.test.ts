@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../source/package-root';
 import { createSimulator, listScenarios, loadScenario, ScenarioError } from '../../source/sources/simulator';
+import { parseScenario } from '../../source/sources/simulator/scenario-loader';
 
 const dir = mkdtempSync(join(tmpdir(), 'rolltop-scenarios-'));
 
@@ -29,6 +31,13 @@ describe('scenario loader', () => {
 		expect(names).toEqual(expect.arrayContaining(['default', 'canary-pass', 'crashloop-canary', 'gpu-memory-pressure', 'traffic-spike']));
 		expect(names).not.toContain('schema');
 		for (const name of names) expect(loadScenario(name).name).toBe(name);
+	});
+
+	it('every bundled scenario is valid against the schema (they are trusted at start-up)', () => {
+		for (const name of listScenarios()) {
+			const file = join(packageRoot(), 'fixtures', 'scenarios', `${name}.json`);
+			expect(() => parseScenario(readFileSync(file, 'utf8'), file)).not.toThrow();
+		}
 	});
 
 	it('the default scenario has ≥ 4 nodes × 8 GPUs and 20–60 replicas of all three strategies', () => {

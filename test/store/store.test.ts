@@ -48,3 +48,21 @@ describe('store', () => {
 		expect(store.metrics.latest('ns', 'a')?.at).toBe(100);
 	});
 });
+
+describe('metrics history', () => {
+	it('keeps the newest points up to its limit, per metric, skipping values a sample did not carry', async () => {
+		const { MetricsHistory, HISTORY_POINTS } = await import('../../source/store/metrics-history');
+		const history = new MetricsHistory();
+		for (let at = 1; at <= HISTORY_POINTS + 50; at++) {
+			history.ingest([{ namespace: 'ns', pod: 'a', at, values: at % 2 ? { p99: at } : { p99: at, rps: at * 10 } }]);
+		}
+		const p99 = history.series('ns', 'a', 'p99', 0);
+		expect(p99.length).toBe(HISTORY_POINTS);
+		expect(p99[0]).toEqual([51, 51]);
+		expect(p99.at(-1)).toEqual([HISTORY_POINTS + 50, HISTORY_POINTS + 50]);
+		const rps = history.series('ns', 'a', 'rps', 0);
+		expect(rps.every(([at, value]) => at % 2 === 0 && value === at * 10)).toBe(true);
+		expect(history.series('ns', 'a', 'p99', HISTORY_POINTS + 40).length).toBe(11);
+		expect(history.latest('ns', 'a')?.at).toBe(HISTORY_POINTS + 50);
+	});
+});

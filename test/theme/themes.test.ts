@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../source/package-root';
 import { defaultThemeName, listThemes, loadTheme } from '../../source/theme/load-theme';
 import { COLOR_TOKENS, isMono } from '../../source/theme/theme';
 
@@ -9,7 +10,8 @@ describe('themes', () => {
 	it('ships dark, light, high-contrast and mono, all valid against the schema', () => {
 		expect(listThemes()).toEqual(expect.arrayContaining(['dark', 'light', 'high-contrast', 'mono']));
 		for (const name of listThemes()) {
-			const theme = loadTheme(name);
+			// By path, so the schema is checked (bundled themes are trusted when loaded by name).
+			const theme = loadTheme(join(packageRoot(), 'themes', `${name}.json`));
 			expect(Object.keys(theme.colors).sort()).toEqual([...COLOR_TOKENS].sort());
 		}
 		expect(isMono(loadTheme('mono'))).toBe(true);

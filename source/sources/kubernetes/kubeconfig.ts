@@ -1,12 +1,13 @@
 // Kubeconfig loading with kubectl's rules. client-node's own multi-file merge differs from kubectl
 // (the last file's current-context wins and duplicate names throw), so files are loaded one by one
 // and merged here: the first file to define a name or a current-context wins.
+import { InputError } from '../../domain/input-error';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 
-export class KubeConfigError extends Error {}
+export class KubeConfigError extends InputError {}
 
 export interface KubeConfigOptions {
 	/** `--kubeconfig`: one file, used instead of KUBECONFIG and ~/.kube/config. */

@@ -1,13 +1,14 @@
 // Loading scenario files: a bare name means fixtures/scenarios/<name>.json; anything else is a
 // path. Every problem becomes a one-line ScenarioError naming the file, the field and what was
 // expected.
+import { InputError } from '../../domain/input-error';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../package-root';
 import type { Scenario } from './scenario';
 
-export class ScenarioError extends Error {
+export class ScenarioError extends InputError {
 	override readonly name = 'ScenarioError';
 }
 
@@ -112,15 +113,21 @@ function checkReferences(scenario: Scenario): string | undefined {
 	return undefined;
 }
 
-export function parseScenario(text: string, file: string): Scenario {
+/**
+ * `trusted`: a scenario shipped with rolltop. The test suite validates those against the schema;
+ * compiling the schema at every start would add tens of milliseconds to the first frame.
+ */
+export function parseScenario(text: string, file: string, trusted = false): Scenario {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
 		throw new ScenarioError(`${file}: ${jsonProblem(text, error as Error)}`);
 	}
-	const check = validate();
-	if (!check(data)) throw new ScenarioError(`${file}: ${describe((check.errors ?? [])[0])}`);
+	if (!trusted) {
+		const check = validate();
+		if (!check(data)) throw new ScenarioError(`${file}: ${describe((check.errors ?? [])[0])}`);
+	}
 	const scenario = data as Scenario;
 	const problem = checkReferences(scenario);
 	if (problem) throw new ScenarioError(`${file}: ${problem}`);
@@ -140,5 +147,5 @@ export function loadScenario(nameOrPath: string): Scenario {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new ScenarioError(`${nameOrPath}: cannot read scenario file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
 	}
-	return parseScenario(text, isPath ? nameOrPath : `fixtures/scenarios/${nameOrPath}.json`);
+	return isPath ? parseScenario(text, nameOrPath) : parseScenario(text, `fixtures/scenarios/${nameOrPath}.json`, true);
 }

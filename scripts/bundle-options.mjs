@@ -1,0 +1,31 @@
+// esbuild options shared by the shipped CLI bundle and the benchmarks, so both run the same code:
+// production React, no devtools, and Ink's incremental renderer fixed (ink-log-update-fix.mjs).
+import { inkLogUpdateFix } from './ink-log-update-fix.mjs';
+
+// Ink imports react-devtools-core only when DEV=true; the shipped CLI never needs it.
+const stubDevtools = {
+	name: 'stub-react-devtools',
+	setup(b) {
+		b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+		b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+	},
+};
+
+export function bundleOptions({ entry, outfile, shebang = false }) {
+	return {
+		entryPoints: [entry],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		jsx: 'automatic',
+		define: { 'process.env.NODE_ENV': '"production"' },
+		banner: {
+			js: `${shebang ? '#!/usr/bin/env node\n' : ''}import { createRequire as __rolltopRequire } from 'node:module';\nconst require = __rolltopRequire(import.meta.url);`,
+		},
+		plugins: [stubDevtools, inkLogUpdateFix],
+		legalComments: 'none',
+		logLevel: 'warning',
+	};
+}

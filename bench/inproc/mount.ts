@@ -1,6 +1,7 @@
 // The real console on a simulator, rendered by real Ink into metered in-memory terminals.
 import { render } from 'ink';
 import { performance } from 'node:perf_hooks';
+import { CellWriter } from '../../source/cli/cell-writer';
 import { createConsole, type Console } from '../../source/cli/console';
 import type { Simulator } from '../../source/sources/simulator';
 import { FakeStdin } from '../../test/helpers/fake-terminal';
@@ -47,9 +48,11 @@ export interface Mounted {
 export function mount(console: Console, size: Size, mode: RenderMode): Mounted {
 	const stdout = new MeteredStdout(size.columns, size.rows);
 	const stdin = new FakeStdin();
+	// As the CLI does: Ink's incremental output goes through the cell writer to the terminal.
+	const writer = mode === 'incremental' ? new CellWriter(stdout) : undefined;
 	const instance = render(console.element, {
 		...MODES[mode],
-		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdout: (writer ?? stdout) as unknown as NodeJS.WriteStream,
 		stderr: new MeteredStdout(size.columns, size.rows) as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 	});
@@ -59,6 +62,7 @@ export function mount(console: Console, size: Size, mode: RenderMode): Mounted {
 		unmount() {
 			instance.unmount();
 			instance.cleanup();
+			writer?.dispose();
 		},
 	};
 }

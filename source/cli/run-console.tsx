@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { selectWorkloadOfPod } from '../store/selectors';
 import type { Store } from '../store/store';
 import { defaultThemeName } from '../theme/load-theme';
+import { CellWriter } from './cell-writer';
 import { createConsole } from './console';
 import type { Flags } from './flags';
 import { chooseSources, sourceFlags } from './sources';
@@ -43,7 +44,15 @@ export async function runConsole(flags: Flags): Promise<void> {
 	}
 	installTerminalGuards({ debug: flags.debug, onExit: () => console.stop() });
 	enterFullscreen(process.stdout);
-	const instance = render(console.element, { exitOnCtrlC: false, incrementalRendering: true, maxFps: 20, patchConsole: true });
+	// Ink renders incrementally (changed lines); the cell writer then sends only changed cells.
+	const terminal = new CellWriter(process.stdout);
+	const instance = render(console.element, {
+		stdout: terminal as unknown as NodeJS.WriteStream,
+		exitOnCtrlC: false,
+		incrementalRendering: true,
+		maxFps: 20,
+		patchConsole: true,
+	});
 	quit = () => {
 		console.stop();
 		instance.unmount();
@@ -53,6 +62,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 	} finally {
 		// A render error rejects here; the entry point reports it after the terminal is back.
 		console.stop();
+		terminal.dispose();
 		restoreTerminal();
 	}
 	process.exit(0);

@@ -1,0 +1,224 @@
+// A model of a terminal screen, fed the escape sequences a full-screen Ink app writes: cursor
+// moves, erases, SGR styles and text. The cell writer keeps one for what the app wants shown and
+// one for what the terminal shows, and sends only the difference.
+
+export interface Cell {
+	ch: string;
+	/** Canonical SGR parameters ("" for the default style). */
+	style: string;
+}
+
+export const BLANK: Cell = { ch: ' ', style: '' };
+
+interface Style {
+	bold?: boolean;
+	dim?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	inverse?: boolean;
+	strike?: boolean;
+	fg?: string;
+	bg?: string;
+}
+
+function canonical(style: Style): string {
+	const parts: string[] = [];
+	if (style.bold) parts.push('1');
+	if (style.dim) parts.push('2');
+	if (style.italic) parts.push('3');
+	if (style.underline) parts.push('4');
+	if (style.inverse) parts.push('7');
+	if (style.strike) parts.push('9');
+	if (style.fg) parts.push(style.fg);
+	if (style.bg) parts.push(style.bg);
+	return parts.join(';');
+}
+
+/** Applies SGR parameters to a style; answers false for parameters it does not know. */
+function applySgr(style: Style, params: number[]): boolean {
+	for (let i = 0; i < params.length; i++) {
+		const p = params[i];
+		if (p === 0) for (const key of Object.keys(style)) delete style[key as keyof Style];
+		else if (p === 1) style.bold = true;
+		else if (p === 2) style.dim = true;
+		else if (p === 3) style.italic = true;
+		else if (p === 4) style.underline = true;
+		else if (p === 7) style.inverse = true;
+		else if (p === 9) style.strike = true;
+		else if (p === 22) style.bold = style.dim = false;
+		else if (p === 23) style.italic = false;
+		else if (p === 24) style.underline = false;
+		else if (p === 27) style.inverse = false;
+		else if (p === 29) style.strike = false;
+		else if ((p >= 30 && p <= 37) || (p >= 90 && p <= 97)) style.fg = String(p);
+		else if (p === 39) delete style.fg;
+		else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) style.bg = String(p);
+		else if (p === 49) delete style.bg;
+		else if ((p === 38 || p === 48) && params[i + 1] === 5 && i + 2 < params.length) {
+			style[p === 38 ? 'fg' : 'bg'] = `${p};5;${params[i + 2]}`;
+			i += 2;
+		} else if ((p === 38 || p === 48) && params[i + 1] === 2 && i + 4 < params.length) {
+			style[p === 38 ? 'fg' : 'bg'] = `${p};2;${params[i + 2]};${params[i + 3]};${params[i + 4]}`;
+			i += 4;
+		} else return false;
+	}
+	return true;
+}
+
+/**
+ * Characters known to take one column. A row with anything else (wide CJK, emoji) is written whole
+ * from column 1, so the terminal lays out the widths itself.
+ */
+export function isNarrow(ch: string): boolean {
+	const code = ch.codePointAt(0) ?? 0;
+	return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300) || (code >= 0x2000 && code < 0x2c00) || code === 0x965;
+}
+
+export class ScreenModel {
+	cells: Cell[][] = [];
+	row = 0;
+	col = 0;
+	private style: Style = {};
+	private styleKey = '';
+	/** Text the model could not interpret, to be passed through as is. */
+	unknown: string[] = [];
+
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		this.clear();
+	}
+
+	clear(): void {
+		this.cells = Array.from({ length: this.rows }, () => Array.from({ length: this.columns }, () => BLANK));
+		this.row = 0;
+		this.col = 0;
+	}
+
+	resize(columns: number, rows: number): void {
+		this.columns = columns;
+		this.rows = rows;
+		this.clear();
+	}
+
+	feed(data: string): void {
+		let i = 0;
+		while (i < data.length) {
+			const ch = data[i];
+			if (ch === '\x1b') {
+				i = this.escape(data, i);
+				continue;
+			}
+			if (ch === '\r') this.col = 0;
+			else if (ch === '\n') this.lineFeed();
+			else if (ch === '\b') this.col = Math.max(0, this.col - 1);
+			else if (ch >= ' ' || ch.charCodeAt(0) > 0x7f) {
+				const code = data.codePointAt(i) ?? 0;
+				const text = String.fromCodePoint(code);
+				this.put(text);
+				i += text.length;
+				continue;
+			}
+			i++;
+		}
+	}
+
+	private put(ch: string): void {
+		if (this.col >= this.columns) {
+			this.col = 0;
+			this.lineFeed();
+		}
+		this.cells[this.row][this.col] = { ch, style: this.styleKey };
+		this.col++;
+	}
+
+	/** The terminal keeps ONLCR in raw mode (libuv), so a newline also returns the carriage. */
+	private lineFeed(): void {
+		this.col = 0;
+		if (this.row < this.rows - 1) {
+			this.row++;
+			return;
+		}
+		this.cells.shift();
+		this.cells.push(Array.from({ length: this.columns }, () => BLANK));
+	}
+
+	private eraseLine(mode: number): void {
+		const line = this.cells[this.row];
+		const [from, to] = mode === 1 ? [0, this.col + 1] : mode === 2 ? [0, this.columns] : [this.col, this.columns];
+		for (let c = from; c < Math.min(to, this.columns); c++) line[c] = BLANK;
+	}
+
+	/** Parses the escape sequence at `start`; answers the index after it. */
+	private escape(data: string, start: number): number {
+		if (data[start + 1] !== '[') {
+			// OSC, charset and other sequences: not drawn by Ink's renderer; pass them on.
+			const end = data[start + 1] === ']' ? data.indexOf('\x07', start) + 1 || data.length : start + 2;
+			this.unknown.push(data.slice(start, end));
+			return end;
+		}
+		let end = start + 2;
+		while (end < data.length && !/[@-~]/.test(data[end])) end++;
+		const body = data.slice(start + 2, end);
+		const final = data[end];
+		const next = end + 1;
+		if (body.startsWith('?')) {
+			// Private modes: synchronized output and cursor visibility concern the writer, not the cells.
+			if (body === '?1049' || body === '?47' || body === '?1047') this.clear();
+			else if (body !== '?2026' && body !== '?25') this.unknown.push(data.slice(start, next));
+			return next;
+		}
+		const params = body === '' ? [] : body.split(';').map((p) => (p === '' ? 0 : Number(p)));
+		const n = Math.max(1, params[0] ?? 1);
+		switch (final) {
+			case 'A':
+				this.row = Math.max(0, this.row - n);
+				break;
+			case 'B':
+				this.row = Math.min(this.rows - 1, this.row + n);
+				break;
+			case 'C':
+				this.col = Math.min(this.columns - 1, this.col + n);
+				break;
+			case 'D':
+				this.col = Math.max(0, this.col - n);
+				break;
+			case 'E':
+				this.row = Math.min(this.rows - 1, this.row + n);
+				this.col = 0;
+				break;
+			case 'F':
+				this.row = Math.max(0, this.row - n);
+				this.col = 0;
+				break;
+			case 'G':
+				this.col = Math.min(this.columns - 1, n - 1);
+				break;
+			case 'H':
+			case 'f':
+				this.row = Math.min(this.rows - 1, Math.max(1, params[0] || 1) - 1);
+				this.col = Math.min(this.columns - 1, Math.max(1, params[1] || 1) - 1);
+				break;
+			case 'K':
+				this.eraseLine(params[0] ?? 0);
+				break;
+			case 'J':
+				if ((params[0] ?? 0) >= 2) this.clear();
+				else this.unknown.push(data.slice(start, next));
+				break;
+			case 'm':
+				if (!applySgr(this.style, params.length ? params : [0])) this.unknown.push(data.slice(start, next));
+				this.styleKey = canonical(this.style);
+				break;
+			default:
+				this.unknown.push(data.slice(start, next));
+		}
+		return next;
+	}
+
+	/** The text of each row, for tests and debugging. */
+	text(): string[] {
+		return this.cells.map((line) => line.map((c) => c.ch).join('').trimEnd());
+	}
+}

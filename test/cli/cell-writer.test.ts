@@ -1,0 +1,121 @@
+// The cell writer must leave the terminal showing exactly what Ink's own output would show, with
+// fewer bytes. Ink's real incremental output (the console on the simulator) is replayed into a
+// screen model directly and, through the writer, into a second model acting as the terminal.
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { CellWriter } from '../../source/cli/cell-writer';
+import { ScreenModel } from '../../source/cli/screen-model';
+import { createConsole } from '../../source/cli/console';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
+import { FakeStdin, keyBytes } from '../helpers/fake-terminal';
+
+class Tty extends EventEmitter {
+	readonly isTTY = true;
+	readonly writes: string[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+	write = (data: string): boolean => {
+		this.writes.push(data);
+		return true;
+	};
+}
+
+/** Ink's incremental output for a run of the console: ticks, key presses, a resize. */
+async function inkOutput(columns: number, rows: number): Promise<string[]> {
+	// Ink renders only a final frame when CI is set; this test needs the live frames.
+	delete process.env.CI;
+	const { render } = await import('ink');
+	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
+	sim.advance(60_000);
+	const console = createConsole({
+		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
+		themeName: 'dark',
+		readonly: false,
+		user: 'tester',
+		now: sim.now(),
+		viewport: { columns, rows },
+		quit: () => {},
+		coalesceMs: 0,
+	});
+	const tty = new Tty(columns, rows);
+	const stdin = new FakeStdin();
+	const instance = render(console.element, {
+		stdout: tty as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: true,
+		maxFps: 1000,
+	});
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+	await settle();
+	for (let second = 0; second < 8; second++) {
+		sim.advance(1000);
+		await settle();
+	}
+	for (const key of ['j', 'tab', 'c', '?', 'escape', 'k']) {
+		stdin.write(keyBytes(key));
+		await settle();
+	}
+	instance.unmount();
+	console.stop();
+	return tty.writes;
+}
+
+function screens(model: ScreenModel): string[] {
+	return model.cells.map((line) => line.map((cell) => `${cell.style}|${cell.ch}`).join(''));
+}
+
+describe('cell writer', () => {
+	it('leaves the same screen as Ink’s own output, frame by frame, with far fewer bytes', async () => {
+		const columns = 120;
+		const rows = 40;
+		const chunks = await inkOutput(columns, rows);
+		expect(chunks.length).toBeGreaterThan(10);
+		const direct = new ScreenModel(columns, rows);
+		const terminal = new ScreenModel(columns, rows);
+		const tty = new Tty(columns, rows);
+		tty.write = (data: string) => {
+			terminal.feed(data);
+			tty.writes.push(data);
+			return true;
+		};
+		const writer = new CellWriter(tty);
+		for (const chunk of chunks) {
+			direct.feed(chunk);
+			writer.write(chunk);
+			expect(screens(terminal)).toEqual(screens(direct));
+		}
+		expect(direct.text().join('\n')).toMatch(/rolltop/);
+		const inkBytes = chunks.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
+		const writerBytes = tty.writes.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
+		expect(writerBytes).toBeLessThan(inkBytes / 2);
+	});
+
+	it('writes a row with wide characters whole, and passes unknown sequences through', () => {
+		const tty = new Tty(20, 3);
+		const writer = new CellWriter(tty);
+		writer.write('\x1b[1;1Habc 漢字 def');
+		expect(tty.writes.at(-1)).toContain('\x1b[1;1Habc 漢字 def');
+		writer.write('\x1b]0;title\x07');
+		expect(tty.writes).toContain('\x1b]0;title\x07');
+	});
+
+	it('re-announces a resize to Ink and redraws everything after it', () => {
+		const tty = new Tty(10, 2);
+		const writer = new CellWriter(tty);
+		let resized = 0;
+		writer.on('resize', () => resized++);
+		writer.write('hello');
+		tty.columns = 12;
+		tty.emit('resize');
+		expect(resized).toBe(1);
+		expect(writer.columns).toBe(12);
+		writer.write('\x1b[1;1Hhello');
+		expect(tty.writes.at(-1)).toContain('hello');
+	});
+});

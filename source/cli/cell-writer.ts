@@ -9,6 +9,8 @@ const SYNC_START = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
 /** Unchanged cells shorter than a cursor jump are rewritten rather than jumped over. */
 const MAX_GAP = 6;
+/** Below this a frame cannot visibly tear, so it goes without synchronized-output markers. */
+const SYNC_FROM_BYTES = 256;
 
 export interface Terminal {
 	columns: number;
@@ -50,10 +52,11 @@ export class CellWriter extends EventEmitter {
 		const passThrough = this.wanted.unknown.splice(0);
 		if (passThrough.length) {
 			this.shown = this.unknownScreen();
-			this.terminal.write(passThrough.join(''));
+			this.terminal.write(`\x1b[0m${passThrough.join('')}`);
+			this.shownStyle = '';
 		}
 		const diff = this.diff();
-		if (diff) this.terminal.write(SYNC_START + diff + SYNC_END);
+		if (diff) this.terminal.write(diff.length >= SYNC_FROM_BYTES ? SYNC_START + diff + SYNC_END : diff);
 		return true;
 	};
 
@@ -88,10 +91,7 @@ export class CellWriter extends EventEmitter {
 			}
 			out += this.changedRuns(r, want, have);
 		}
-		if (out && this.shownStyle !== '') {
-			out += '\x1b[0m';
-			this.shownStyle = '';
-		}
+		// The style stays set between frames: the next frame starts from `shownStyle`.
 		return out;
 	}
 

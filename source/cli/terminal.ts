@@ -3,6 +3,7 @@
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+const RESET_STYLE = '\x1b[0m';
 
 let active = false;
 
@@ -16,7 +17,7 @@ export function restoreTerminal(): void {
 	if (!active) return;
 	active = false;
 	if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-	process.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+	process.stdout.write(RESET_STYLE + SHOW_CURSOR + LEAVE_ALT_SCREEN);
 }
 
 /** Signals and crashes restore the terminal first, then end the process with the usual code. */

@@ -102,7 +102,7 @@ describe('cell writer', () => {
 		writer.write('\x1b[1;1Habc 漢字 def');
 		expect(tty.writes.at(-1)).toContain('\x1b[1;1Habc 漢字 def');
 		writer.write('\x1b]0;title\x07');
-		expect(tty.writes).toContain('\x1b]0;title\x07');
+		expect(tty.writes.join('')).toContain('\x1b]0;title\x07');
 	});
 
 	it('re-announces a resize to Ink and redraws everything after it', () => {

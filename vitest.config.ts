@@ -4,6 +4,8 @@ import { inkLogUpdateFixVite } from './scripts/ink-log-update-fix.mjs';
 
 export default defineConfig({
 	plugins: [inkLogUpdateFixVite],
+	// Inlined Ink ships source maps pointing at files it does not publish; vite would warn for each.
+	logLevel: 'error',
 	test: {
 		include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
 		environment: 'node',

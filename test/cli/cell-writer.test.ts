@@ -1,28 +1,12 @@
 // The cell writer must leave the terminal showing exactly what Ink's own output would show, with
 // fewer bytes. Ink's real incremental output (the console on the simulator) is replayed into a
 // screen model directly and, through the writer, into a second model acting as the terminal.
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CellWriter } from '../../source/cli/cell-writer';
 import { ScreenModel } from '../../source/cli/screen-model';
 import { createConsole } from '../../source/cli/console';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
-import { FakeStdin, keyBytes } from '../helpers/fake-terminal';
-
-class Tty extends EventEmitter {
-	readonly isTTY = true;
-	readonly writes: string[] = [];
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-	write = (data: string): boolean => {
-		this.writes.push(data);
-		return true;
-	};
-}
+import { FakeStdin, FakeStdout, keyBytes } from '../helpers/fake-terminal';
 
 /** Ink's incremental output for a run of the console: ticks, key presses, a resize. */
 async function inkOutput(columns: number, rows: number): Promise<string[]> {
@@ -41,7 +25,7 @@ async function inkOutput(columns: number, rows: number): Promise<string[]> {
 		quit: () => {},
 		coalesceMs: 0,
 	});
-	const tty = new Tty(columns, rows);
+	const tty = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const instance = render(console.element, {
 		stdout: tty as unknown as NodeJS.WriteStream,
@@ -63,7 +47,7 @@ async function inkOutput(columns: number, rows: number): Promise<string[]> {
 	}
 	instance.unmount();
 	console.stop();
-	return tty.writes;
+	return tty.frames;
 }
 
 function screens(model: ScreenModel): string[] {
@@ -78,10 +62,10 @@ describe('cell writer', () => {
 		expect(chunks.length).toBeGreaterThan(10);
 		const direct = new ScreenModel(columns, rows);
 		const terminal = new ScreenModel(columns, rows);
-		const tty = new Tty(columns, rows);
+		const tty = new FakeStdout(columns, rows);
 		tty.write = (data: string) => {
 			terminal.feed(data);
-			tty.writes.push(data);
+			tty.frames.push(data);
 			return true;
 		};
 		const writer = new CellWriter(tty);
@@ -92,30 +76,29 @@ describe('cell writer', () => {
 		}
 		expect(direct.text().join('\n')).toMatch(/rolltop/);
 		const inkBytes = chunks.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
-		const writerBytes = tty.writes.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
+		const writerBytes = tty.frames.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
 		expect(writerBytes).toBeLessThan(inkBytes / 2);
 	});
 
 	it('writes a row with wide characters whole, and passes unknown sequences through', () => {
-		const tty = new Tty(20, 3);
+		const tty = new FakeStdout(20, 3);
 		const writer = new CellWriter(tty);
 		writer.write('\x1b[1;1Habc 漢字 def');
-		expect(tty.writes.at(-1)).toContain('\x1b[1;1Habc 漢字 def');
+		expect(tty.frames.at(-1)).toContain('\x1b[1;1Habc 漢字 def');
 		writer.write('\x1b]0;title\x07');
-		expect(tty.writes.join('')).toContain('\x1b]0;title\x07');
+		expect(tty.frames.join('')).toContain('\x1b]0;title\x07');
 	});
 
 	it('re-announces a resize to Ink and redraws everything after it', () => {
-		const tty = new Tty(10, 2);
+		const tty = new FakeStdout(10, 2);
 		const writer = new CellWriter(tty);
 		let resized = 0;
 		writer.on('resize', () => resized++);
 		writer.write('hello');
-		tty.columns = 12;
-		tty.emit('resize');
+		tty.resize(12, 2);
 		expect(resized).toBe(1);
 		expect(writer.columns).toBe(12);
 		writer.write('\x1b[1;1Hhello');
-		expect(tty.writes.at(-1)).toContain('hello');
+		expect(tty.frames.at(-1)).toContain('hello');
 	});
 });

@@ -11,7 +11,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 60_000,
-		// Ink goes through the transform pipeline so the renderer fix applies in tests too.
-		server: { deps: { inline: ['ink'] } },
+		// Ink goes through the transform pipeline so the renderer fix applies in tests too; is-in-ci is
+		// loaded per test file so a test can ask for live frames (test/helpers/live-frames.ts).
+		server: { deps: { inline: ['ink', 'is-in-ci'] } },
 	},
 });

@@ -1,7 +1,8 @@
 // The cell writer must leave the terminal showing exactly what Ink's own output would show, with
 // fewer bytes. Ink's real incremental output (the console on the simulator) is replayed into a
 // screen model directly and, through the writer, into a second model acting as the terminal.
-import { describe, expect, it } from 'vitest';
+import { ciValue } from '../helpers/live-frames';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CellWriter } from '../../source/cli/cell-writer';
 import { ScreenModel } from '../../source/cli/screen-model';
 import { createConsole } from '../../source/cli/console';
@@ -10,8 +11,6 @@ import { FakeStdin, FakeStdout, keyBytes } from '../helpers/fake-terminal';
 
 /** Ink's incremental output for a run of the console: ticks, key presses, a resize. */
 async function inkOutput(columns: number, rows: number): Promise<string[]> {
-	// Ink renders only a final frame when CI is set; this test needs the live frames.
-	delete process.env.CI;
 	const { render } = await import('ink');
 	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
 	sim.advance(60_000);
@@ -53,6 +52,10 @@ async function inkOutput(columns: number, rows: number): Promise<string[]> {
 function screens(model: ScreenModel): string[] {
 	return model.cells.map((line) => line.map((cell) => `${cell.style}|${cell.ch}`).join(''));
 }
+
+afterAll(() => {
+	if (ciValue !== undefined) process.env.CI = ciValue;
+});
 
 describe('cell writer', () => {
 	it('leaves the same screen as Ink’s own output, frame by frame, with far fewer bytes', async () => {

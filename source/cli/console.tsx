@@ -30,6 +30,7 @@ export interface ConsoleOptions {
 		scenario?: (name: string, speed: number) => Sources;
 		context?: (name: string) => Sources;
 		namespace?: (name: string) => Sources;
+		contexts?: () => string[];
 	};
 	thresholds?: Thresholds;
 	coalesceMs?: number;
@@ -94,6 +95,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		switchScenario: switchers.scenario && ((name) => switchTo(() => switchers.scenario!(name, sources.simulator?.getSpeed() ?? 1))),
 		switchContext: switchers.context && (async (name) => switchTo(() => switchers.context!(name))),
 		switchNamespace: switchers.namespace && (async (name) => switchTo(() => switchers.namespace!(name))),
+		listContexts: switchers.contexts,
 	};
 	const controller = new Controller({
 		store,
@@ -110,7 +112,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		<App
 			store={store}
 			controller={controller}
-			source={() => ({ kind: sources.cluster.kind, label: sources.cluster.label })}
+			source={() => ({ kind: sources.cluster.kind, label: sources.cluster.label, scope: sources.cluster.scope })}
 			theme={themeFor}
 			thresholds={options.thresholds ?? DEFAULT_THRESHOLDS}
 			chartSlotMs={chartSlotMs}

@@ -35,7 +35,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		quit: () => quit(),
 		thresholds: config.thresholds,
 		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
-		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace },
+		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});
 	store = console.store;
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -32,6 +32,7 @@ export interface SourceChoice {
 	scenario?: (name: string, speed: number) => Sources;
 	context?: (name: string) => Sources;
 	namespace?: (name: string) => Sources;
+	contexts?: () => string[];
 }
 
 /** Finds a replica's workload, so its annotation or config entry can choose the metric presets. */
@@ -70,7 +71,7 @@ export async function chooseSources(flags: SourceFlags, config: Config, workload
 			scenario: (name, speed) => simulated(name, seed, speed),
 		};
 	}
-	const { createKubernetesSource, loadKubeConfig } = await kubernetes();
+	const { createKubernetesSource, listContexts, loadKubeConfig } = await kubernetes();
 	const { authFromEnv, createPrometheusSource, parseServiceRef, resolveWorkloadPresets } = await prometheus();
 	let current = flags;
 	const live = (next: SourceFlags): Sources => {
@@ -113,6 +114,11 @@ export async function chooseSources(flags: SourceFlags, config: Config, workload
 		initial: live(flags),
 		context: (name) => live({ ...current, context: name, namespace: undefined, allNamespaces: false }),
 		namespace: (name) => live({ ...current, namespace: name === 'all' ? undefined : name, allNamespaces: name === 'all' }),
+		contexts: () => {
+			const { names, current: active } = listContexts({ kubeconfig: flags.kubeconfig }, env);
+			const inUse = current.context ?? active;
+			return names.map((name) => (name === inUse ? `${name} (current)` : name));
+		},
 	};
 }
 

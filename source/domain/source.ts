@@ -24,6 +24,8 @@ export interface ClusterSource {
 	readonly kind: SourceKind;
 	/** Shown in the header: context name, "sim:default", a fixture path, … */
 	readonly label: string;
+	/** What part of the cluster is watched, for the header: "namespace llm", "all namespaces". */
+	readonly scope?: string;
 	start(emit: (events: SourceEvent[]) => void): void;
 	stop(): void;
 	/** Send one PATCH; the caller (domain/execute-plan) handles status-first fallbacks. */

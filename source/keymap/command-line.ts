@@ -14,7 +14,7 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 	{ name: 'theme', aliases: ['theme'], args: 'NAME', title: 'switch colour theme' },
 	{ name: 'scenario', aliases: ['scenario', 'sc'], args: 'NAME', title: 'restart the simulator on another scenario' },
 	{ name: 'speed', aliases: ['speed'], args: 'X', title: 'simulator clock speed (0 freezes)' },
-	{ name: 'ctx', aliases: ['ctx', 'context'], args: 'NAME', title: 'switch Kubernetes context' },
+	{ name: 'ctx', aliases: ['ctx', 'context'], args: '[NAME]', title: 'switch Kubernetes context (no name: list them)' },
 	{ name: 'ns', aliases: ['ns', 'namespace'], args: 'NAME|all', title: 'switch namespace' },
 	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands' },
 ];
@@ -45,7 +45,7 @@ export async function runCommandLine(text: string, deps: CommandLineDeps): Promi
 	const fail = (message: string) => report(message, '');
 	if (!word) return;
 	if (!verb) return fail(`unknown command :${word} — ${commandLineHelp()}`);
-	if (verb.args !== '' && args.length === 0) return fail(`:${verb.aliases[0]} needs ${verb.args}`);
+	if (verb.args !== '' && !verb.args.startsWith('[') && args.length === 0) return fail(`:${verb.aliases[0]} needs ${verb.args}`);
 	switch (verb.name) {
 		case 'quit':
 			return host.quit();
@@ -66,6 +66,7 @@ export async function runCommandLine(text: string, deps: CommandLineDeps): Promi
 			return report(host.switchScenario(args[0]), `scenario ${args[0]}`);
 		case 'ctx':
 			if (!host.switchContext) return fail('no kubeconfig: contexts exist only on live clusters');
+			if (args.length === 0) return report(null, `contexts: ${host.listContexts?.().join(', ') ?? '—'}`);
 			deps.forgetPermissions();
 			return report(await host.switchContext(args[0]), `context ${args[0]}`);
 		case 'ns':

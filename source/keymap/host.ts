@@ -5,5 +5,7 @@ export interface Host {
 	themes(): string[];
 	switchScenario?(name: string): string | null;
 	switchContext?(name: string): Promise<string | null>;
+	/** The kubeconfig's contexts, the current one marked. */
+	listContexts?(): string[];
 	switchNamespace?(name: string): Promise<string | null>;
 }

@@ -6,9 +6,10 @@ import { seg, type Line } from './styled';
 
 const BADGES: Record<SourceKind, string> = { simulated: 'SIMULATED', live: 'LIVE', replay: 'REPLAY' };
 
-export function buildHeader(snapshot: StoreSnapshot, source: { kind: SourceKind; label: string }, width: number): Line {
+export function buildHeader(snapshot: StoreSnapshot, source: { kind: SourceKind; label: string; scope?: string }, width: number): Line {
 	const { cluster, metrics, ui } = snapshot;
 	const line: Line = [seg(' rolltop ', 'accent', true), { text: ` ${BADGES[source.kind]} `, tone: 'badge', bold: true, inverse: true }, seg(` ${source.label}`)];
+	if (source.scope) line.push(seg(` · ${source.scope}`, 'muted'));
 	if (source.kind === 'simulated') {
 		const speed = cluster.speed === 0 ? 'frozen' : `×${cluster.speed ?? 1}`;
 		line.push(seg(`  sim ${clockText(cluster.now)} ${speed}`, 'muted'));

@@ -37,7 +37,7 @@ export interface ScreenVM {
 
 export interface ScreenInputs {
 	snapshot: StoreSnapshot;
-	source: { kind: SourceKind; label: string };
+	source: { kind: SourceKind; label: string; scope?: string };
 	keyContext: KeyContext;
 	thresholds: Thresholds;
 	/** Chart time resolution: one slot per metrics refresh. */

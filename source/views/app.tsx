@@ -17,7 +17,7 @@ import { ThemeContext } from './theme-context';
 export interface AppProps {
 	store: Store;
 	controller: Controller;
-	source: () => { kind: SourceKind; label: string };
+	source: () => { kind: SourceKind; label: string; scope?: string };
 	theme: (name: string) => Theme;
 	thresholds: Thresholds;
 	chartSlotMs: number;

@@ -5,7 +5,7 @@ import { COMMANDS, commandsFor } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
 import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
-import { parseCommandLine } from '../../source/keymap/command-line';
+import { parseCommandLine, runCommandLine } from '../../source/keymap/command-line';
 import { packageRoot } from '../../source/package-root';
 
 describe('keymap', () => {
@@ -71,5 +71,39 @@ describe('text entry', () => {
 		expect(parseCommandLine('theme light').verb?.name).toBe('theme');
 		expect(parseCommandLine('q').verb?.name).toBe('quit');
 		expect(parseCommandLine('nonsense').verb).toBeUndefined();
+	});
+});
+
+describe('command line', () => {
+	const run = async (text: string, host: Partial<import('../../source/keymap/host').Host> = {}) => {
+		const said: Array<[string | null, string]> = [];
+		let forgot = 0;
+		await runCommandLine(text, {
+			host: { quit: () => said.push([null, 'quit']), setTheme: () => null, themes: () => [], ...host },
+			simulator: () => undefined,
+			setTheme: (name) => said.push([null, `theme ${name}`]),
+			report: (error, done) => said.push([error, done]),
+			forgetPermissions: () => forgot++,
+		});
+		return { said, forgot };
+	};
+
+	it('runs verbs, and says what is wrong with the others', async () => {
+		expect((await run('q')).said).toEqual([[null, 'quit']]);
+		expect((await run('theme light')).said).toEqual([[null, 'theme light']]);
+		expect((await run('theme')).said[0][0]).toBe(':theme needs NAME');
+		expect((await run('bogus')).said[0][0]).toMatch(/^unknown command :bogus — :q  :theme NAME/);
+		expect((await run('speed 5')).said[0][0]).toBe('only the simulator has a clock to change');
+		expect((await run('ctx prod')).said[0][0]).toBe('no kubeconfig: contexts exist only on live clusters');
+	});
+
+	it(':ctx lists the contexts without a name, and switches with one', async () => {
+		const switched: string[] = [];
+		const host = { listContexts: () => ['a (current)', 'b'], switchContext: async (name: string) => (switched.push(name), null) };
+		expect((await run('ctx', host)).said).toEqual([[null, 'contexts: a (current), b']]);
+		const result = await run('ctx b', host);
+		expect(result.said).toEqual([[null, 'context b']]);
+		expect(result.forgot).toBe(1);
+		expect(switched).toEqual(['b']);
 	});
 });

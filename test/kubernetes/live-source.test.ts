@@ -49,6 +49,8 @@ describe('choosing the sources', () => {
 		expect(chosen.namespace?.('batch').cluster).toMatchObject({ context: 'rolltop-sim', namespace: 'batch' });
 		expect(chosen.namespace?.('all').cluster).toMatchObject({ namespace: undefined });
 		expect(() => chosen.context?.('nope')).toThrow('context "nope" not found');
+		expect(chosen.contexts?.()).toEqual(['rolltop-sim (current)']);
+		expect(chosen.initial.cluster.scope).toBe('all namespaces');
 	});
 
 	it('queries Prometheus when a URL is given', async () => {

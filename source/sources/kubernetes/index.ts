@@ -127,6 +127,7 @@ export function createKubernetesSource(options: KubernetesSourceOptions = {}): K
 	return {
 		kind: 'live',
 		label: loaded.context,
+		scope: namespace ? `namespace ${namespace}` : 'all namespaces',
 		context: loaded.context,
 		namespace,
 		server: loaded.server,

@@ -30,12 +30,17 @@ export class CellWriter extends EventEmitter {
 	private readonly freeLayout = new Set<number>();
 	readonly isTTY: boolean;
 
+	private closed = false;
+
 	constructor(private readonly terminal: Terminal) {
 		super();
 		this.isTTY = terminal.isTTY ?? true;
 		this.wanted = new ScreenModel(terminal.columns, terminal.rows);
 		this.shown = this.unknownScreen();
 		terminal.on('resize', this.onResize);
+		// Cells are written all over the screen: a visible cursor would dance. Ink's own hide
+		// request arrives as part of its output, which the model absorbs.
+		terminal.write('\x1b[?25l');
 	}
 
 	get columns(): number {
@@ -48,6 +53,7 @@ export class CellWriter extends EventEmitter {
 
 	/** Ink's writes: modelled, then the difference goes out at once (Ink writes one chunk per frame). */
 	write = (data: string): boolean => {
+		if (this.closed) return true;
 		this.wanted.feed(data);
 		const passThrough = this.wanted.unknown.splice(0);
 		if (passThrough.length) {
@@ -60,17 +66,20 @@ export class CellWriter extends EventEmitter {
 		return true;
 	};
 
+	/** Stops writing: whatever Ink still flushes while shutting down must not reach the terminal. */
 	dispose(): void {
+		this.closed = true;
 		this.terminal.off('resize', this.onResize);
 	}
 
 	private readonly onResize = (): void => {
+		// The terminal may have reflowed anything: clear it and repaint the whole model (clipped to
+		// the new size), since Ink's incremental renderer redraws only the lines that change next.
 		this.wanted.resize(this.terminal.columns, this.terminal.rows);
 		this.shown = this.unknownScreen();
 		this.freeLayout.clear();
-		// Whatever the terminal reflowed is gone; Ink redraws on the event below.
-		this.terminal.write('\x1b[0m\x1b[2J');
 		this.shownStyle = '';
+		this.terminal.write(`\x1b[0m\x1b[2J${this.diff()}`);
 		this.emit('resize');
 	};
 

@@ -9,15 +9,18 @@ export const BACKFILL_MS = 5 * 60_000;
 
 export function backfillOnSelection(store: Store, metrics: () => MetricsSource, slotMs: number): () => void {
 	let last = '';
+	let lastSource: MetricsSource | undefined;
 	return store.subscribe(() => {
 		const source = metrics();
 		if (!source.backfill) return;
 		const snapshot = store.getSnapshot();
 		const workload = selectedWorkload(snapshot);
 		if (!workload) return;
-		const key = `${source.label}|${workloadKey(workload)}|${snapshot.ui.chartMetric}`;
-		if (key === last) return;
+		// After :ctx or :ns the history is gone: a new source backfills even the same workload again.
+		const key = `${workloadKey(workload)}|${snapshot.ui.chartMetric}`;
+		if (key === last && source === lastSource) return;
 		last = key;
+		lastSource = source;
 		const pods = selectPods(snapshot.cluster, workload).map((p) => ({ namespace: p.metadata.namespace ?? '', pod: p.metadata.name }));
 		if (pods.length === 0) return;
 		const now = snapshot.cluster.now;

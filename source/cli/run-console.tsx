@@ -42,27 +42,31 @@ export async function runConsole(flags: Flags): Promise<void> {
 		console.stop();
 		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
 	}
-	installTerminalGuards({ debug: flags.debug, onExit: () => console.stop() });
 	enterFullscreen(process.stdout);
 	// Ink renders incrementally (changed lines); the cell writer then sends only changed cells.
+	// Console output Ink patches (stderr) goes through the writer too, so the model stays true.
 	const terminal = new CellWriter(process.stdout);
 	const instance = render(console.element, {
 		stdout: terminal as unknown as NodeJS.WriteStream,
+		stderr: terminal as unknown as NodeJS.WriteStream,
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		maxFps: 20,
 		patchConsole: true,
 	});
-	quit = () => {
+	/** Stops the sources, then Ink, then mutes the writer, so nothing reaches the terminal after it is restored. */
+	const shutdown = () => {
 		console.stop();
 		instance.unmount();
+		terminal.dispose();
 	};
+	installTerminalGuards({ debug: flags.debug, onExit: shutdown });
+	quit = shutdown;
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		// A render error rejects here; the entry point reports it after the terminal is back.
-		console.stop();
-		terminal.dispose();
+		shutdown();
 		restoreTerminal();
 	}
 	process.exit(0);

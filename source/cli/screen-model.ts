@@ -2,6 +2,8 @@
 // moves, erases, SGR styles and text. The cell writer keeps one for what the app wants shown and
 // one for what the terminal shows, and sends only the difference.
 
+import stringWidth from 'string-width';
+
 export interface Cell {
 	ch: string;
 	/** Canonical SGR parameters ("" for the default style). */
@@ -65,13 +67,27 @@ function applySgr(style: Style, params: number[]): boolean {
 	return true;
 }
 
+const narrow = new Map<string, boolean>();
+
 /**
- * Characters known to take one column. A row with anything else (wide CJK, emoji) is written whole
- * from column 1, so the terminal lays out the widths itself.
+ * Whether a character takes exactly one column, as Ink measures it (string-width). A row with
+ * anything else (wide CJK and emoji, zero-width marks) is written whole from column 1, so the
+ * terminal lays out the widths itself.
  */
 export function isNarrow(ch: string): boolean {
 	const code = ch.codePointAt(0) ?? 0;
-	return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300) || (code >= 0x2000 && code < 0x2c00) || code === 0x965;
+	if (code >= 0x20 && code < 0x7f) return true;
+	let known = narrow.get(ch);
+	if (known === undefined) narrow.set(ch, (known = stringWidth(ch) === 1));
+	return known;
+}
+
+/** An OSC sequence ends with BEL or with ESC \\ (string terminator). */
+function oscEnd(data: string, start: number): number {
+	const bell = data.indexOf('\x07', start);
+	const st = data.indexOf('\x1b\\', start);
+	const ends = [bell >= 0 ? bell + 1 : -1, st >= 0 ? st + 2 : -1].filter((i) => i > 0);
+	return ends.length ? Math.min(...ends) : data.length;
 }
 
 export class ScreenModel {
@@ -96,10 +112,14 @@ export class ScreenModel {
 		this.col = 0;
 	}
 
+	/** Keeps what fits: after a resize Ink redraws only the lines that change. */
 	resize(columns: number, rows: number): void {
+		const old = this.cells;
 		this.columns = columns;
 		this.rows = rows;
-		this.clear();
+		this.cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => old[r]?.[c] ?? BLANK));
+		this.row = Math.min(this.row, rows - 1);
+		this.col = Math.min(this.col, columns - 1);
 	}
 
 	feed(data: string): void {
@@ -154,7 +174,7 @@ export class ScreenModel {
 	private escape(data: string, start: number): number {
 		if (data[start + 1] !== '[') {
 			// OSC, charset and other sequences: not drawn by Ink's renderer; pass them on.
-			const end = data[start + 1] === ']' ? data.indexOf('\x07', start) + 1 || data.length : start + 2;
+			const end = data[start + 1] === ']' ? oscEnd(data, start) : start + 2;
 			this.unknown.push(data.slice(start, end));
 			return end;
 		}

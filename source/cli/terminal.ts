@@ -32,6 +32,11 @@ export function installTerminalGuards(options: { debug: boolean; onExit?: () => 
 	process.on('SIGINT', () => finish(130));
 	process.on('exit', restoreTerminal);
 	const crash = (error: unknown) => {
+		try {
+			options.onExit?.();
+		} catch {
+			// Already failing: restoring the terminal matters more than a clean stop.
+		}
 		restoreTerminal();
 		const message = error instanceof Error ? (options.debug ? (error.stack ?? error.message) : error.message) : String(error);
 		process.stderr.write(`rolltop: internal error: ${message}${options.debug ? '' : ' (run with --debug for details)'}\n`);

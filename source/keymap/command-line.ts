@@ -39,7 +39,16 @@ export interface CommandLineDeps {
 	forgetPermissions(): void;
 }
 
+/** Runs a `:` command; whatever goes wrong (a kubeconfig that became unreadable, …) is reported, never thrown. */
 export async function runCommandLine(text: string, deps: CommandLineDeps): Promise<void> {
+	try {
+		await runVerb(text, deps);
+	} catch (error) {
+		deps.report((error as Error).message ?? String(error), '');
+	}
+}
+
+async function runVerb(text: string, deps: CommandLineDeps): Promise<void> {
 	const { verb, word, args } = parseCommandLine(text);
 	const { host, report } = deps;
 	const fail = (message: string) => report(message, '');

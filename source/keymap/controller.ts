@@ -2,12 +2,13 @@
 // `handleKey`; tests call `run(commandId)`. Nothing here draws.
 import type { Action, ActionKind, ActionPlan } from '../domain/action';
 import { executePlan } from '../domain/execute-plan';
-import { refOf } from '../domain/k8s';
+import { refOf, type ObjectRef } from '../domain/k8s';
 import { METRIC_IDS, type MetricId } from '../domain/metrics';
 import { actionDisabledReason, planAction } from '../domain/plan-action';
 import type { Workload } from '../domain/replica-set';
 import type { ClusterSource, SimulatorControls } from '../domain/source';
 import { selectedWorkload } from '../store/lists';
+import { getObject } from '../store/cluster-state';
 import { selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Store } from '../store/store';
 import { REPLICA_SORT_KEYS, type Flash } from '../store/ui-state';
@@ -82,7 +83,7 @@ export class Controller {
 				store: this.store,
 				flash: (text, tone) => this.flash(text, tone),
 				runCommandLine: (text) => void this.commandLine(text),
-				scaleTo: (replicas) => this.act('scale', replicas),
+				scaleTo: (target, replicas) => this.act('scale', replicas, target),
 				execute: (plan) => void this.execute(plan),
 				pageSize: () => pageSize(this.store),
 			});
@@ -148,8 +149,7 @@ export class Controller {
 			case 'workload.scale': {
 				const workload = selectedWorkload(this.store.getSnapshot());
 				if (!workload) return;
-				const target = `${workload.kind.toLowerCase()} ${workload.metadata.namespace}/${workload.metadata.name}`;
-				return this.store.updateUi({ mode: { kind: 'scale', text: '', current: workload.spec.replicas ?? 1, target } });
+				return this.store.updateUi({ mode: { kind: 'scale', text: '', current: workload.spec.replicas ?? 1, target: refOf(workload) } });
 			}
 			case 'workload.scaleUp':
 			case 'workload.scaleDown': {
@@ -187,10 +187,16 @@ export class Controller {
 		this.store.updateUi(error ? { flash: this.flash(error, 'error') } : { themeName: name, flash: this.flash(`theme ${name}`, 'info') });
 	}
 
-	/** Plans an action on the selected workload; destructive plans wait for a confirmation. */
-	private act(kind: ActionKind, replicas?: number): void {
-		const workload = selectedWorkload(this.store.getSnapshot());
-		if (!workload) return;
+	/**
+	 * Plans an action on the selected workload (or on `target`, which a dialog named); destructive
+	 * plans wait for a confirmation.
+	 */
+	private act(kind: ActionKind, replicas?: number, target?: ObjectRef): void {
+		const workload = target ? (getObject(this.store.cluster, target.kind, target.namespace, target.name) as Workload | undefined) : selectedWorkload(this.store.getSnapshot());
+		if (!workload) {
+			if (target) this.store.updateUi({ flash: this.flash(`${target.kind.toLowerCase()} ${target.namespace}/${target.name} no longer exists`, 'warn') });
+			return;
+		}
 		const action: Action = { kind, target: refOf(workload), ...(replicas !== undefined ? { replicas } : {}) };
 		const result = planAction(action, { object: workload, replicaSets: selectReplicaSets(this.store.cluster, workload), now: this.store.cluster.now });
 		if (!result.ok) return this.store.updateUi({ flash: this.flash(`${kind}: ${result.reason}`, 'warn') });

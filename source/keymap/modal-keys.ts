@@ -1,6 +1,7 @@
 // Keys while a prompt or dialog is open: the filter, the command line, the scale dialog, the
 // confirmation of a destructive action and the help overlay each take keys their own way.
 import type { ActionPlan } from '../domain/action';
+import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
 import type { Flash, Mode } from '../store/ui-state';
 import { editText, parseReplicas } from './text-entry';
@@ -9,7 +10,7 @@ export interface ModalActions {
 	store: Store;
 	flash(text: string, tone: Flash['tone']): Flash;
 	runCommandLine(text: string): void;
-	scaleTo(replicas: number): void;
+	scaleTo(target: ObjectRef, replicas: number): void;
 	execute(plan: ActionPlan): void;
 	pageSize(): number;
 }
@@ -41,7 +42,7 @@ export function handleModalKey(mode: Exclude<Mode, { kind: 'normal' }>, name: st
 			const parsed = parseReplicas(outcome.text);
 			if (!parsed.ok) return store.updateUi({ mode: { ...mode, error: parsed.error } });
 			close();
-			return actions.scaleTo(parsed.replicas);
+			return actions.scaleTo(mode.target, parsed.replicas);
 		}
 		case 'confirm':
 			if (name === 'y' || name === 'Y' || name === 'enter') {

@@ -37,9 +37,15 @@ class ReplicaHistory {
 
 	/** Adds older samples (a backfill): everything is re-laid in time order, newest kept. */
 	merge(samples: ReplicaSample[]): void {
+		// A backfill carries one metric; samples at the same instant are merged, held values winning.
 		const byTime = new Map<number, ReplicaSample>();
-		for (const sample of samples) byTime.set(sample.at, sample);
-		for (let i = 0; i < this.size; i++) byTime.set(this.timeAt(i), this.sampleAt(i));
+		const add = (sample: ReplicaSample, wins: boolean) => {
+			const held = byTime.get(sample.at);
+			if (!held) byTime.set(sample.at, sample);
+			else byTime.set(sample.at, { ...held, values: wins ? { ...held.values, ...sample.values } : { ...sample.values, ...held.values } });
+		};
+		for (const sample of samples) add(sample, false);
+		for (let i = 0; i < this.size; i++) add(this.sampleAt(i), true);
 		const ordered = [...byTime.values()].sort((a, b) => a.at - b.at).slice(-HISTORY_POINTS);
 		this.times = new Float64Array(Math.max(INITIAL_CAPACITY, Math.min(HISTORY_POINTS, ordered.length)));
 		this.values.clear();

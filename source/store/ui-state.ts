@@ -1,5 +1,6 @@
 // What the operator is looking at and doing: focus, selections, filter, open dialog, chart metric.
 import type { ActionPlan } from '../domain/action';
+import type { ObjectRef } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 
 export const PANES = ['workloads', 'replicas', 'rollout', 'chart', 'events'] as const;
@@ -11,7 +12,7 @@ export type Mode =
 	| { kind: 'filter'; text: string }
 	| { kind: 'command'; text: string }
 	| { kind: 'confirm'; plan: ActionPlan }
-	| { kind: 'scale'; text: string; current: number; target: string; error?: string };
+	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string };
 
 export type ReplicaSortKey = 'name' | 'role' | 'gpuUtil' | 'p99' | 'rps' | 'errorRate' | 'restarts';
 export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gpuUtil', 'p99', 'rps', 'errorRate', 'restarts'];

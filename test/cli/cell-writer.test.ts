@@ -83,6 +83,55 @@ describe('cell writer', () => {
 		expect(writerBytes).toBeLessThan(inkBytes / 2);
 	});
 
+	it('follows a resize of the real flow: Ink redraws only what changed, the writer repaints the rest', async () => {
+		const { render } = await import('ink');
+		const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
+		sim.advance(30_000);
+		const console = createConsole({
+			sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
+			themeName: 'dark',
+			readonly: false,
+			user: 'tester',
+			now: sim.now(),
+			viewport: { columns: 100, rows: 30 },
+			quit: () => {},
+			coalesceMs: 0,
+		});
+		const tty = new FakeStdout(100, 30);
+		const terminal = new ScreenModel(100, 30);
+		tty.write = (data: string) => {
+			terminal.feed(data);
+			return true;
+		};
+		const writer = new CellWriter(tty);
+		const instance = render(console.element, { stdout: writer as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 1000 });
+		const until = async (test: () => boolean) => {
+			for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+			return test();
+		};
+		try {
+			expect(await until(() => /rolltop/.test(terminal.text()[0]))).toBe(true);
+			for (const [columns, rows] of [[100, 36], [100, 26], [120, 40]]) {
+				terminal.resize(columns, rows);
+				tty.resize(columns, rows);
+				const lines = () => terminal.text();
+				expect(await until(() => /rolltop/.test(lines()[0]) && /Workloads/.test(lines()[1]) && /\? help/.test(lines()[rows - 2]))).toBe(true);
+				expect(lines().every((line) => line.length <= columns)).toBe(true);
+			}
+		} finally {
+			instance.unmount();
+			console.stop();
+		}
+	});
+
+	it('rewrites a row holding a wide character whole when it changes', () => {
+		const tty = new FakeStdout(20, 3);
+		const writer = new CellWriter(tty);
+		writer.write('\x1b[1;1Hok ⚡ 20%');
+		writer.write('\x1b[1;1Hok ⚡ 21%');
+		expect(tty.frames.at(-1)).toMatch(/^\x1b\[1;1Hok ⚡ 21%/);
+	});
+
 	it('writes a row with wide characters whole, and passes unknown sequences through', () => {
 		const tty = new FakeStdout(20, 3);
 		const writer = new CellWriter(tty);

@@ -66,3 +66,15 @@ describe('metrics history', () => {
 		expect(history.latest('ns', 'a')?.at).toBe(HISTORY_POINTS + 50);
 	});
 });
+
+describe('backfill of several metrics', () => {
+	it('merges values recorded at the same instant instead of replacing them', async () => {
+		const { MetricsHistory } = await import('../../source/store/metrics-history');
+		const history = new MetricsHistory();
+		const grid = [1000, 2000, 3000];
+		history.backfill(grid.map((at) => ({ namespace: 'ns', pod: 'a', at, values: { gpuUtil: at / 100 } })));
+		history.backfill(grid.map((at) => ({ namespace: 'ns', pod: 'a', at, values: { p99: at / 10 } })));
+		expect(history.series('ns', 'a', 'gpuUtil', 0)).toEqual([[1000, 10], [2000, 20], [3000, 30]]);
+		expect(history.series('ns', 'a', 'p99', 0)).toEqual([[1000, 100], [2000, 200], [3000, 300]]);
+	});
+});

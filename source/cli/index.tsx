@@ -13,6 +13,9 @@ async function main(): Promise<void> {
 			return await serveFromFlags(cli.flags);
 		}
 		if (verb !== undefined) throw new UsageError(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);
+		// Ink draws only a final frame when CI is set (is-in-ci, read when Ink loads, i.e. on the import
+		// below); an interactive console in a terminal always wants live frames.
+		if (process.stdout.isTTY) delete process.env.CI;
 		const { runConsole } = await import('./run-console');
 		await runConsole(cli.flags);
 	} catch (error) {

@@ -62,6 +62,17 @@ describe.skipIf(!ready)('the console in a real terminal', () => {
 		expect(session.exitStatus()).toBe(0);
 	});
 
+	it('draws live frames even when CI is set in the environment', async () => {
+		session = new TmuxSession(`node ${cli} --sim`, 100, 30, { CI: 'true' });
+		const first = await session.waitFor(/SIMULATED/);
+		expect(first).toMatch(/Workloads/);
+		session.keys('?');
+		await session.waitFor(/Keys/);
+		session.keys('q');
+		await session.waitFor(() => session!.exitStatus() !== undefined);
+		expect(session.exitStatus()).toBe(0);
+	});
+
 	it.each([
 		['TERM', 143],
 		['HUP', 129],

@@ -68,7 +68,7 @@ describe.skipIf(!ready)('the console in a real terminal', () => {
 		expect(first).toMatch(/Workloads/);
 		session.keys('?');
 		await session.waitFor(/Keys/);
-		session.keys('q');
+		session.keys('C-c');
 		await session.waitFor(() => session!.exitStatus() !== undefined);
 		expect(session.exitStatus()).toBe(0);
 	});

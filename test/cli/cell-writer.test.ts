@@ -5,25 +5,16 @@ import { ciValue } from '../helpers/live-frames';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CellWriter } from '../../source/cli/cell-writer';
 import { ScreenModel } from '../../source/cli/screen-model';
-import { createConsole } from '../../source/cli/console';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { FakeStdin, FakeStdout, keyBytes } from '../helpers/fake-terminal';
+import { simulatorSources, testConsole } from '../helpers/session';
 
 /** Ink's incremental output for a run of the console: ticks, key presses, a resize. */
 async function inkOutput(columns: number, rows: number): Promise<string[]> {
 	const { render } = await import('ink');
 	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
 	sim.advance(60_000);
-	const console = createConsole({
-		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
-		themeName: 'dark',
-		readonly: false,
-		user: 'tester',
-		now: sim.now(),
-		viewport: { columns, rows },
-		quit: () => {},
-		coalesceMs: 0,
-	});
+	const console = testConsole(simulatorSources(sim), { columns, rows, now: sim.now() });
 	const tty = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const instance = render(console.element, {
@@ -87,16 +78,7 @@ describe('cell writer', () => {
 		const { render } = await import('ink');
 		const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
 		sim.advance(30_000);
-		const console = createConsole({
-			sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
-			themeName: 'dark',
-			readonly: false,
-			user: 'tester',
-			now: sim.now(),
-			viewport: { columns: 100, rows: 30 },
-			quit: () => {},
-			coalesceMs: 0,
-		});
+		const console = testConsole(simulatorSources(sim), { columns: 100, rows: 30, now: sim.now() });
 		const tty = new FakeStdout(100, 30);
 		const terminal = new ScreenModel(100, 30);
 		tty.write = (data: string) => {

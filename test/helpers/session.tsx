@@ -39,21 +39,34 @@ export interface Session extends ConsoleSession {
 	advance(seconds: number): void;
 }
 
-export async function renderConsole(sources: Sources, options: ConsoleOptions = {}): Promise<ConsoleSession> {
-	let quit = false;
-	const columns = options.columns ?? 120;
-	const rows = options.rows ?? 40;
-	const console = createConsole({
+/** A console as tests use it: no coalescing, user "tester", the given terminal size. */
+export function testConsole(sources: Sources, options: ConsoleOptions & { quit?: () => void } = {}): Console {
+	return createConsole({
 		sources,
-		viewport: { columns, rows },
+		viewport: { columns: options.columns ?? 120, rows: options.rows ?? 40 },
 		themeName: options.theme ?? 'dark',
 		readonly: options.readonly ?? false,
 		user: 'tester',
 		now: options.now ?? Date.now(),
+		quit: options.quit ?? (() => {}),
+		coalesceMs: 0,
+	});
+}
+
+/** The sources of a simulator, for `testConsole`. */
+export function simulatorSources(sim: Simulator): Sources {
+	return { cluster: sim, metrics: sim.metrics, simulator: sim };
+}
+
+export async function renderConsole(sources: Sources, options: ConsoleOptions = {}): Promise<ConsoleSession> {
+	let quit = false;
+	const columns = options.columns ?? 120;
+	const rows = options.rows ?? 40;
+	const console = testConsole(sources, {
+		...options,
 		quit: () => {
 			quit = true;
 		},
-		coalesceMs: 0,
 	});
 	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
@@ -96,6 +109,6 @@ export async function renderConsole(sources: Sources, options: ConsoleOptions = 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
 	const sim = createSimulator(loadScenario(options.scenario ?? 'default'), { seed: options.seed ?? 1, speed: 0 });
 	sim.advance((options.warmup ?? 0) * 1000);
-	const session = await renderConsole({ cluster: sim, metrics: sim.metrics, simulator: sim }, { ...options, now: sim.now() });
+	const session = await renderConsole(simulatorSources(sim), { ...options, now: sim.now() });
 	return { ...session, sim, advance: (seconds) => sim.advance(seconds * 1000) };
 }

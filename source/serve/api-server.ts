@@ -140,7 +140,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			name: path.name,
 		};
 		if (isDenied(server.deny, attrs)) throw new ApiError(403, forbiddenMessage(attrs), { name: path.name, group: attrs.group, kind: attrs.resource });
-		handleResource({ method, url, path, contentType, body }, res, {
+		handleResource({ method, url, path, contentType, body, accept: req.headers.accept }, res, {
 			store: options.store,
 			bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
 			trackWatch: (watch) => {

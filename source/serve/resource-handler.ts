@@ -9,6 +9,7 @@ import type { ResourcePath } from './resource-path';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
 import { ApiError } from './status';
+import { toTable, wantsTable } from './table';
 import { serveWatch } from './watch';
 
 export interface ResourceRequest {
@@ -17,6 +18,8 @@ export interface ResourceRequest {
 	path: ResourcePath;
 	contentType: string;
 	body: string;
+	/** The Accept header: `kubectl get` asks for a Table. */
+	accept?: string;
 }
 
 export interface HandlerContext {
@@ -120,7 +123,8 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name))
 			.map((obj) => present(resource, obj));
 		const metadata = { resourceVersion: String(ctx.store.resourceVersion) };
-		json(res, 200, { apiVersion: groupVersion(resource.group, resource.version), kind: `${resource.kind}List`, metadata, items });
+		const table = wantsTable(req.accept) ? toTable(items, ctx.store.now(), metadata.resourceVersion) : undefined;
+		json(res, 200, table ?? { apiVersion: groupVersion(resource.group, resource.version), kind: `${resource.kind}List`, metadata, items });
 		return;
 	}
 	if (resource.namespaced && namespace === undefined) throw notFound(resource, name);
@@ -129,8 +133,10 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	if (!current) throw notFound(resource, name);
 	const answer = (obj: KubeObject) => json(res, 200, subresource === 'scale' ? toScale(obj) : present(resource, obj));
 	switch (verb) {
-		case 'get':
-			return answer(current);
+		case 'get': {
+			const table = !subresource && wantsTable(req.accept) ? toTable([current], ctx.store.now(), String(ctx.store.resourceVersion)) : undefined;
+			return table ? json(res, 200, table) : answer(current);
+		}
 		case 'patch': {
 			const type = patchTypeOf(req.contentType, resource);
 			const body = parseJson(req.body);

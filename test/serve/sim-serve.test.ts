@@ -64,6 +64,10 @@ describe('rolltop sim serve', () => {
 		const listing = await kubectl('get', 'deployments,rollouts', '-A');
 		expect(listing).toMatch(/^llm\s+deployment\.apps\/embed\s/m);
 		expect(listing).toMatch(/^llm\s+rollout\.argoproj\.io\/chat\s/m);
+		// Server-side printing (Table): the columns kubectl and the Argo CRD print on a real cluster.
+		expect(listing).toMatch(/^NAMESPACE\s+NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/m);
+		expect(listing).toMatch(/^NAMESPACE\s+NAME\s+DESIRED\s+CURRENT\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/m);
+		expect(await kubectl('-n', 'llm', 'get', 'pods')).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/m);
 
 		expect(await kubectl('-n', 'llm', 'scale', 'deployment', 'embed', '--replicas=2')).toContain('deployment.apps/embed scaled');
 		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.replicas}')).toBe('2');

@@ -35,6 +35,11 @@ export class ObjectStore {
 		return this.revision;
 	}
 
+	/** The clock objects are stamped with (the simulator's), e.g. to print their ages. */
+	now(): number {
+		return this.clock();
+	}
+
 	list(kind: Kind, namespace?: string): KubeObject[] {
 		const result: KubeObject[] = [];
 		for (const obj of this.objects.values()) {

@@ -1,10 +1,11 @@
 // The README's generated sections: each lives between `<!-- NAME:start -->` and `<!-- NAME:end -->`
 // and is rewritten by `npm run readme`; a test fails when one is out of date.
-import { keyTableMarkdown } from '../source/keymap/key-table';
+import { commandLineTableMarkdown, keyTableMarkdown } from '../source/keymap/key-table';
 import { queryTableMarkdown } from '../source/sources/prometheus/query-table';
 
 export const SECTIONS: Record<string, () => string> = {
 	keys: keyTableMarkdown,
+	commands: commandLineTableMarkdown,
 	queries: () => queryTableMarkdown('1m'),
 };
 

@@ -34,7 +34,8 @@ export function benchConsole(sim: Simulator, size: Size): Console {
 		readonly: false,
 		user: 'bench',
 		now: sim.now(),
-		viewport: size,
+		// The bench's terminals keep their size: no resize events.
+		terminal: { ...size, on: () => {}, off: () => {} },
 		quit: () => {},
 	});
 }

@@ -1,19 +1,33 @@
-// Assembles one console: store, sources, controller and the App element. Shared by the CLI and the
-// view tests, so tests drive exactly what users run.
+// Assembles one console: store, sources and their services, screen publisher, controller and the
+// App element. Shared by the CLI and the view tests, so tests drive exactly what users run. It only
+// wires: every rule lives in the layer it belongs to.
 import type { ReactElement } from 'react';
+import { executePlan } from '../domain/execute-plan';
 import type { ClusterSource, MetricsSource, SimulatorControls } from '../domain/source';
-import { Controller, type Host } from '../keymap/controller';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds';
+import { Controller, type Host } from '../keymap/controller';
+import { helpSize } from '../present/overlays';
+import { ScreenPublisher } from '../present/screen-publisher';
+import { HistoryRequests } from '../sources/history-requests';
+import { PermissionReviews } from '../sources/permission-reviews';
+import { selectHistoryDemand, selectPermissionQuestions } from '../store/demands';
 import { Store } from '../store/store';
 import { listThemes, loadTheme } from '../theme/load-theme';
 import type { Theme } from '../theme/theme';
 import { App } from '../views/app';
-import { backfillOnSelection } from './chart-backfill';
 
 export interface Sources {
 	cluster: ClusterSource;
 	metrics: MetricsSource;
 	simulator?: SimulatorControls;
+}
+
+/** The terminal the console draws on: its size, and 'resize' events when it changes. */
+export interface Terminal {
+	columns?: number;
+	rows?: number;
+	on(event: 'resize', listener: () => void): unknown;
+	off(event: 'resize', listener: () => void): unknown;
 }
 
 export interface ConsoleOptions {
@@ -22,8 +36,7 @@ export interface ConsoleOptions {
 	readonly: boolean;
 	user: string;
 	now: number;
-	/** The terminal's size at start, so the first frame is already laid out for it. */
-	viewport: { columns: number; rows: number };
+	terminal: Terminal;
 	quit: () => void;
 	/** Build the sources for `:scenario` (simulator), `:ctx` and `:ns` (live); each throws a one-line error. */
 	switchers?: {
@@ -47,6 +60,14 @@ export interface Console {
 	stop(): void;
 }
 
+/** The services that answer the store's demands for one set of sources. */
+interface Services {
+	permissions: PermissionReviews;
+	history: HistoryRequests;
+}
+
+const viewportOf = (terminal: Terminal) => ({ columns: terminal.columns || 80, rows: terminal.rows || 24 });
+
 export function createConsole(options: ConsoleOptions): Console {
 	const themes = new Map<string, Theme>();
 	const themeFor = (name: string): Theme => {
@@ -56,14 +77,23 @@ export function createConsole(options: ConsoleOptions): Console {
 	};
 	themeFor(options.themeName);
 	const wallNow = options.wallNow ?? Date.now;
-	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: options.viewport, coalesceMs: options.coalesceMs });
+	const { terminal } = options;
+	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: viewportOf(terminal), coalesceMs: options.coalesceMs, wallNow });
+	const chartSlotMs = options.chartSlotMs ?? 1000;
 	let sources = options.sources;
+	let services: Services;
 	const connect = (next: Sources) => {
+		services = {
+			permissions: new PermissionReviews(next.cluster, (key, answer) => store.setPermission(key, answer), wallNow),
+			history: new HistoryRequests(next.metrics, chartSlotMs, (samples) => store.backfillSamples(samples)),
+		};
 		next.cluster.start((events) => store.ingest(events));
 		next.metrics.start((samples) => store.ingestSamples(samples));
 		next.metrics.onHealth?.((problem) => store.setMetricsProblem(problem));
 	};
 	const disconnect = (old: Sources) => {
+		services.permissions.stop();
+		services.history.stop();
 		old.metrics.stop();
 		old.cluster.stop();
 	};
@@ -83,6 +113,10 @@ export function createConsole(options: ConsoleOptions): Console {
 	const { switchers = {} } = options;
 	const host: Host = {
 		quit: options.quit,
+		user: options.user,
+		simulated: () => sources.cluster.kind === 'simulated',
+		simulator: () => sources.simulator,
+		execute: (plan) => executePlan(plan, (request) => sources.cluster.patch(request)),
 		themes: listThemes,
 		setTheme: (name) => {
 			try {
@@ -97,35 +131,33 @@ export function createConsole(options: ConsoleOptions): Console {
 		switchNamespace: switchers.namespace && (async (name) => switchTo(() => switchers.namespace!(name))),
 		listContexts: switchers.contexts,
 	};
-	const controller = new Controller({
-		store,
-		source: () => sources.cluster,
-		simulator: () => sources.simulator,
-		host,
-		user: options.user,
-		wallNow,
+	const controller = new Controller({ store, host, helpSize: (ctx) => helpSize(store.ui, ctx) });
+	const screen = new ScreenPublisher(store, {
+		source: () => ({ kind: sources.cluster.kind, label: sources.cluster.label, scope: sources.cluster.scope }),
+		thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+		chartSlotMs,
 	});
+	// The store's demands go to the current sources' services; their answers come back into the store.
+	const serveDemands = () => {
+		const snapshot = store.getSnapshot();
+		services.permissions.ask(selectPermissionQuestions(snapshot));
+		services.history.want(selectHistoryDemand(snapshot));
+	};
+	const unsubscribeDemands = store.subscribe(serveDemands);
+	const resize = () => store.setViewport(viewportOf(terminal));
+	terminal.on('resize', resize);
 	connect(sources);
-	const chartSlotMs = options.chartSlotMs ?? 1000;
-	const stopBackfill = backfillOnSelection(store, () => sources.metrics, chartSlotMs);
-	const element = (
-		<App
-			store={store}
-			controller={controller}
-			source={() => ({ kind: sources.cluster.kind, label: sources.cluster.label, scope: sources.cluster.scope })}
-			theme={themeFor}
-			thresholds={options.thresholds ?? DEFAULT_THRESHOLDS}
-			chartSlotMs={chartSlotMs}
-			wallNow={wallNow}
-		/>
-	);
+	serveDemands();
+	const element = <App screen={screen} controller={controller} theme={themeFor} />;
 	return {
 		store,
 		controller,
 		element,
 		sources: () => sources,
 		stop: () => {
-			stopBackfill();
+			terminal.off('resize', resize);
+			unsubscribeDemands();
+			screen.stop();
 			disconnect(sources);
 			store.dispose();
 		},

@@ -24,6 +24,14 @@ export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	let store: Store | undefined;
 	const choice = await chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
+	}
+	enterFullscreen(process.stdout);
+	// Ink renders incrementally (changed lines); the cell writer then sends only changed cells.
+	// Console output Ink patches (stderr) goes through the writer too, so the model stays true.
+	// The console follows the writer's resizes: it re-announces them once its model is reset.
+	const terminal = new CellWriter(process.stdout);
 	let quit = () => {};
 	const console = createConsole({
 		sources: choice.initial,
@@ -31,21 +39,13 @@ export async function runConsole(flags: Flags): Promise<void> {
 		readonly: flags.readonly,
 		user: currentUser(),
 		now: Date.now(),
-		viewport: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
+		terminal,
 		quit: () => quit(),
 		thresholds: config.thresholds,
 		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
 		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});
 	store = console.store;
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		console.stop();
-		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
-	}
-	enterFullscreen(process.stdout);
-	// Ink renders incrementally (changed lines); the cell writer then sends only changed cells.
-	// Console output Ink patches (stderr) goes through the writer too, so the model stays true.
-	const terminal = new CellWriter(process.stdout);
 	const instance = render(console.element, {
 		stdout: terminal as unknown as NodeJS.WriteStream,
 		stderr: terminal as unknown as NodeJS.WriteStream,

@@ -56,3 +56,13 @@ export const DEFAULT_STALE_AFTER_MS = 15_000;
 export function isStale(sampleAt: number | undefined, now: number, staleAfterMs = DEFAULT_STALE_AFTER_MS): boolean {
 	return sampleAt === undefined || now - sampleAt > staleAfterMs;
 }
+
+/** The history a chart wants: one metric for a set of pods up to the cluster clock `now`. */
+export interface HistoryDemand {
+	/** Identity of the demand: the same workload and metric are backfilled once per source. */
+	key: string;
+	/** Computed only when the demand is new: a big workload's pod list is not rebuilt every frame. */
+	pods(): Array<{ namespace: string; pod: string }>;
+	metric: MetricId;
+	now: number;
+}

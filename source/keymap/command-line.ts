@@ -1,22 +1,68 @@
-// The `:` command line: its verbs, parsing, and running them against the host program.
-import type { SimulatorControls } from '../domain/source';
-import type { Host } from './host';
+// The `:` command line: its verbs as records that carry their handlers; the help overlay and the
+// README list them from this array.
+import type { CommandEnv } from './command';
+import { setTheme } from './theme-switch';
+
+type Report = (error: string | null, done: string) => void;
 
 export interface CommandLineVerb {
 	name: string;
 	aliases: string[];
+	/** Argument syntax: '' none, 'NAME' required, '[NAME]' optional. */
 	args: string;
 	title: string;
+	run(args: string[], env: CommandEnv, report: Report): void | Promise<void>;
 }
 
 export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
-	{ name: 'quit', aliases: ['q', 'q!', 'quit'], args: '', title: 'quit' },
-	{ name: 'theme', aliases: ['theme'], args: 'NAME', title: 'switch colour theme' },
-	{ name: 'scenario', aliases: ['scenario', 'sc'], args: 'NAME', title: 'restart the simulator on another scenario' },
-	{ name: 'speed', aliases: ['speed'], args: 'X', title: 'simulator clock speed (0 freezes)' },
-	{ name: 'ctx', aliases: ['ctx', 'context'], args: '[NAME]', title: 'switch Kubernetes context (no name: list them)' },
-	{ name: 'ns', aliases: ['ns', 'namespace'], args: 'NAME|all', title: 'switch namespace' },
-	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands' },
+	{ name: 'quit', aliases: ['q', 'q!', 'quit'], args: '', title: 'quit', run: (_, { host }) => host.quit() },
+	{ name: 'theme', aliases: ['theme'], args: 'NAME', title: 'switch colour theme', run: ([name], env) => setTheme(env, name) },
+	{
+		name: 'scenario',
+		aliases: ['scenario', 'sc'],
+		args: 'NAME',
+		title: 'restart the simulator on another scenario',
+		run: ([name], { host }, report) => {
+			if (!host.switchScenario) return report('scenarios exist only on the simulator', '');
+			report(host.switchScenario(name), `scenario ${name}`);
+		},
+	},
+	{
+		name: 'speed',
+		aliases: ['speed'],
+		args: 'X',
+		title: 'simulator clock speed (0 freezes)',
+		run: ([text], { host }, report) => {
+			const sim = host.simulator();
+			const speed = Number(text);
+			if (!sim) return report('only the simulator has a clock to change', '');
+			if (!Number.isFinite(speed) || speed < 0 || speed > 100) return report(`speed must be a number from 0 to 100, not '${text}'`, '');
+			sim.setSpeed(speed);
+			report(null, `simulated clock ×${speed}`);
+		},
+	},
+	{
+		name: 'ctx',
+		aliases: ['ctx', 'context'],
+		args: '[NAME]',
+		title: 'switch Kubernetes context (no name: list them)',
+		run: async ([name], { host }, report) => {
+			if (!host.switchContext) return report('no kubeconfig: contexts exist only on live clusters', '');
+			if (name === undefined) return report(null, `contexts: ${host.listContexts?.().join(', ') ?? '—'}`);
+			report(await host.switchContext(name), `context ${name}`);
+		},
+	},
+	{
+		name: 'ns',
+		aliases: ['ns', 'namespace'],
+		args: 'NAME|all',
+		title: 'switch namespace',
+		run: async ([name], { host }, report) => {
+			if (!host.switchNamespace) return report('namespaces can be switched only on live clusters', '');
+			report(await host.switchNamespace(name), `namespace ${name}`);
+		},
+	},
+	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands', run: (_, __, report) => report(null, commandLineHelp()) },
 ];
 
 export function parseCommandLine(text: string): { verb?: CommandLineVerb; word: string; args: string[] } {
@@ -25,62 +71,25 @@ export function parseCommandLine(text: string): { verb?: CommandLineVerb; word: 
 	return { verb, word, args };
 }
 
-export function commandLineHelp(): string {
-	return COMMAND_LINE_VERBS.map((v) => `:${v.aliases[0]}${v.args ? ` ${v.args}` : ''}`).join('  ');
+/** How a verb is typed, e.g. `:theme NAME`. */
+export function verbUsage(verb: CommandLineVerb): string {
+	return `:${verb.aliases[0]}${verb.args ? ` ${verb.args}` : ''}`;
 }
 
-export interface CommandLineDeps {
-	host: Host;
-	simulator: () => SimulatorControls | undefined;
-	setTheme(name: string): void;
-	/** Says how a verb went: an error in red, else the done text. */
-	report(error: string | null, done: string): void;
-	/** Answers about the old cluster no longer apply after a context or namespace switch. */
-	forgetPermissions(): void;
+export function commandLineHelp(): string {
+	return COMMAND_LINE_VERBS.map(verbUsage).join('  ');
 }
 
 /** Runs a `:` command; whatever goes wrong (a kubeconfig that became unreadable, …) is reported, never thrown. */
-export async function runCommandLine(text: string, deps: CommandLineDeps): Promise<void> {
-	try {
-		await runVerb(text, deps);
-	} catch (error) {
-		deps.report((error as Error).message ?? String(error), '');
-	}
-}
-
-async function runVerb(text: string, deps: CommandLineDeps): Promise<void> {
+export async function runCommandLine(text: string, env: CommandEnv): Promise<void> {
+	const report: Report = (error, done) => (error ? env.store.flash(error, 'error') : env.store.flash(done, 'ok'));
 	const { verb, word, args } = parseCommandLine(text);
-	const { host, report } = deps;
-	const fail = (message: string) => report(message, '');
 	if (!word) return;
-	if (!verb) return fail(`unknown command :${word} — ${commandLineHelp()}`);
-	if (verb.args !== '' && !verb.args.startsWith('[') && args.length === 0) return fail(`:${verb.aliases[0]} needs ${verb.args}`);
-	switch (verb.name) {
-		case 'quit':
-			return host.quit();
-		case 'help':
-			return report(null, commandLineHelp());
-		case 'theme':
-			return deps.setTheme(args[0]);
-		case 'speed': {
-			const sim = deps.simulator();
-			const speed = Number(args[0]);
-			if (!sim) return fail('only the simulator has a clock to change');
-			if (!Number.isFinite(speed) || speed < 0 || speed > 100) return fail(`speed must be a number from 0 to 100, not '${args[0]}'`);
-			sim.setSpeed(speed);
-			return report(null, `simulated clock ×${speed}`);
-		}
-		case 'scenario':
-			if (!host.switchScenario) return fail('scenarios exist only on the simulator');
-			return report(host.switchScenario(args[0]), `scenario ${args[0]}`);
-		case 'ctx':
-			if (!host.switchContext) return fail('no kubeconfig: contexts exist only on live clusters');
-			if (args.length === 0) return report(null, `contexts: ${host.listContexts?.().join(', ') ?? '—'}`);
-			deps.forgetPermissions();
-			return report(await host.switchContext(args[0]), `context ${args[0]}`);
-		case 'ns':
-			if (!host.switchNamespace) return fail('namespaces can be switched only on live clusters');
-			deps.forgetPermissions();
-			return report(await host.switchNamespace(args[0]), `namespace ${args[0]}`);
+	try {
+		if (!verb) return report(`unknown command :${word} — ${commandLineHelp()}`, '');
+		if (verb.args !== '' && !verb.args.startsWith('[') && args.length === 0) return report(`:${verb.aliases[0]} needs ${verb.args}`, '');
+		await verb.run(args, env, report);
+	} catch (error) {
+		report((error as Error).message ?? String(error), '');
 	}
 }

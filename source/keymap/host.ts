@@ -1,6 +1,17 @@
-// What the program around the console provides: I/O the keymap may trigger but must not own.
+// What the program around the console provides: the I/O a command may trigger but the keymap must
+// not own (sending a planned action to the cluster source, switching sources, quitting).
+import type { ActionPlan, ActionResult } from '../domain/action';
+import type { SimulatorControls } from '../domain/source';
+
 export interface Host {
 	quit(): void;
+	/** Who acts, for the action log. */
+	user: string;
+	/** Whether the console runs on the simulator (its clock keys work only there). */
+	simulated(): boolean;
+	simulator(): SimulatorControls | undefined;
+	/** Sends a planned action to the current cluster source. */
+	execute(plan: ActionPlan): Promise<ActionResult>;
 	setTheme(name: string): string | null;
 	themes(): string[];
 	switchScenario?(name: string): string | null;

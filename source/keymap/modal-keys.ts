@@ -3,16 +3,28 @@
 import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
-import type { Flash, Mode } from '../store/ui-state';
+import type { Mode } from '../store/ui-state';
 import { editText, parseReplicas } from './text-entry';
+
+/** The help overlay's wrapped length and the rows it has, both in lines. */
+export interface HelpSize {
+	lines: number;
+	room: number;
+}
 
 export interface ModalActions {
 	store: Store;
-	flash(text: string, tone: Flash['tone']): Flash;
 	runCommandLine(text: string): void;
 	scaleTo(target: ObjectRef, replicas: number): void;
 	execute(plan: ActionPlan): void;
 	pageSize(): number;
+	helpSize(): HelpSize;
+}
+
+/** The help's first shown line after moving `delta` lines from `scroll`, kept within its length. */
+export function scrollHelp(scroll: number, delta: number, size: HelpSize): number {
+	const last = Math.max(0, size.lines - size.room);
+	return Math.max(0, Math.min(last, Math.min(scroll, last) + delta));
 }
 
 /** Handles a key in a modal mode; `name` is the key's name, `input` the text it typed. */
@@ -50,26 +62,26 @@ export function handleModalKey(mode: Exclude<Mode, { kind: 'normal' }>, name: st
 				return actions.execute(mode.plan);
 			}
 			if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') {
-				return close({ flash: actions.flash(`cancelled: ${mode.plan.summary}`, 'info') });
+				return store.flash(`cancelled: ${mode.plan.summary}`, 'info', { mode: { kind: 'normal' } });
 			}
 			return;
 		case 'help': {
+			const page = actions.pageSize();
 			const moves: Record<string, number> = {
 				down: 1,
 				j: 1,
 				up: -1,
 				k: -1,
-				pagedown: actions.pageSize(),
-				'ctrl+d': actions.pageSize(),
-				pageup: -actions.pageSize(),
-				'ctrl+u': -actions.pageSize(),
+				pagedown: page,
+				'ctrl+d': page,
+				pageup: -page,
+				'ctrl+u': -page,
 				G: Infinity,
 				end: Infinity,
 				g: -Infinity,
 				home: -Infinity,
 			};
-			// The present layer clamps the scroll to the help's length and the view writes it back.
-			if (name in moves) return store.updateUi({ mode: { kind: 'help', scroll: Math.max(0, Math.min(1e4, mode.scroll + moves[name])) } });
+			if (name in moves) return store.updateUi({ mode: { kind: 'help', scroll: scrollHelp(mode.scroll, moves[name], actions.helpSize()) } });
 			if (name === '?' || name === 'escape' || name === 'q') return close();
 		}
 	}

@@ -5,16 +5,15 @@ import { keysLabel } from '../keymap/keys';
 import type { UiState } from '../store/ui-state';
 import { seg, type Line } from './styled';
 
-export const FLASH_MS = 5000;
-
-export function buildFooter(ui: UiState, width: number, wallNow: number): Line {
+export function buildFooter(ui: UiState, width: number): Line {
 	const { mode, flash } = ui;
 	if (mode.kind === 'filter') return [seg('/', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter keep · Esc clear', 'muted')];
 	if (mode.kind === 'command') return [seg(':', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter run · Esc cancel · try :help', 'muted')];
 	if (mode.kind === 'help') return [seg('↑↓ PgUp PgDn g G scroll · ? or Esc close', 'muted')];
 	if (mode.kind === 'confirm') return [seg('y', 'accent', true), seg(' or Enter confirm · ', 'muted'), seg('n', 'accent', true), seg(' or Esc cancel', 'muted')];
 	if (mode.kind === 'scale') return [seg('type a number · Enter scale · Esc cancel', 'muted')];
-	if (flash && wallNow - flash.at < FLASH_MS) {
+	// The store removes a flash when its deadline passes.
+	if (flash) {
 		return [seg(flash.text, flash.tone === 'info' ? 'accent' : flash.tone, flash.tone === 'error')];
 	}
 	const line: Line = [];

@@ -1,7 +1,9 @@
 // Overlays drawn over the panes: the help generated from the keymap, the confirmation of a
 // destructive action, and the scale dialog.
 import { commandsFor, SCOPE_TITLES, type KeyContext, type Scope } from '../keymap/commands';
+import { COMMAND_LINE_VERBS, verbUsage } from '../keymap/command-line';
 import { keysLabel } from '../keymap/keys';
+import type { HelpSize } from '../keymap/modal-keys';
 import type { UiState } from '../store/ui-state';
 import { lineLength, seg, wrapLine, type Line } from './styled';
 
@@ -13,11 +15,11 @@ export interface OverlayVM {
 	/** Outer size of the dialog box, border included. */
 	width: number;
 	height: number;
-	/** Help only: the first line shown, after clamping to the help's length. */
-	scroll?: number;
 }
 
 const MIN_WIDTH = 50;
+/** Width of the help's key column: the longest key list or command-line usage and a gap. */
+const KEY_COLUMN = 16;
 const MAX_WIDTH = 96;
 /** A dialog's border and padding take 3 columns and 2 rows. */
 const FRAME_COLUMNS = 3;
@@ -34,37 +36,57 @@ function boxed(vm: Omit<OverlayVM, 'width' | 'height'>, maxWidth: number, maxHei
 	return { ...vm, lines, width, height: lines.length + FRAME_ROWS };
 }
 
-function buildHelp(ui: UiState, ctx: KeyContext, width: number, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
-	const lines: Line[] = [];
+/** The help's lines, wrapped to `width`: the keymap's commands by scope, then the command line's verbs. */
+function helpLines(ui: UiState, ctx: KeyContext, width: number): Line[] {
+	const lines: Line[] = ui.readonly ? [[seg('Read-only mode: actions that change the cluster are switched off.', 'warn')], []] : [];
 	const scopes = Object.keys(SCOPE_TITLES) as Scope[];
 	for (const scope of scopes) {
 		const commands = commandsFor(ui.readonly).filter((c) => c.scope === scope);
 		if (commands.length === 0) continue;
-		if (lines.length) lines.push([]);
+		if (lines.length && lines[lines.length - 1].length) lines.push([]);
 		lines.push([seg(SCOPE_TITLES[scope], 'accent', true)]);
 		for (const command of commands) {
 			const reason = command.disabledReason?.(ctx);
 			lines.push([
-				seg(`  ${keysLabel(command).padEnd(14)}`, 'accent', true),
+				seg(`  ${keysLabel(command).padEnd(KEY_COLUMN)}`, 'accent', true),
 				seg(command.title, reason ? 'muted' : undefined),
 				...(reason ? [seg(`  (${reason})`, 'muted')] : []),
 			]);
 		}
 	}
-	if (ui.readonly) lines.push([], [seg('Read-only mode: actions that change the cluster are switched off.', 'warn')]);
+	lines.push([], [seg('Command line (:)', 'accent', true)]);
+	for (const verb of COMMAND_LINE_VERBS) lines.push([seg(`  ${verbUsage(verb).padEnd(KEY_COLUMN)}`, 'accent', true), seg(verb.title)]);
 	// Wrapped before paging, so scrolling reaches every line.
-	const wrapped = lines.flatMap((line) => (line.length ? wrapLine(line, width) : [line]));
+	return lines.flatMap((line) => (line.length ? wrapLine(line, width) : [line]));
+}
+
+/** The body a dialog has on a screen of `columns` x `rows`: the panes' area less the dialog's frame. */
+function dialogRoom(columns: number, rows: number): { width: number; height: number } {
+	return { width: Math.min(columns, MAX_WIDTH) - FRAME_COLUMNS, height: rows - 3 - FRAME_ROWS };
+}
+
+/** How long the help is and how many of its lines fit: the keymap keeps the help's scroll within it. */
+export function helpSize(ui: UiState, ctx: KeyContext): HelpSize {
+	const { width, height } = dialogRoom(ui.viewport.columns, ui.viewport.rows);
+	return { lines: helpLines(ui, ctx, width).length, room: Math.max(1, height - 1) };
+}
+
+function buildHelp(ui: UiState, ctx: KeyContext, width: number, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
+	const wrapped = helpLines(ui, ctx, width);
 	const room = Math.max(1, height - 1);
+	// The keymap keeps the scroll within the help; a terminal that grew since may show more.
 	const start = Math.min(scroll, Math.max(0, wrapped.length - room));
 	const shown = wrapped.slice(start, start + room);
 	shown.push([seg(`↑↓ PgUp PgDn scroll · ? or Esc close${wrapped.length > room ? ` · ${start + 1}–${start + shown.length} of ${wrapped.length}` : ''}`, 'muted')]);
-	return { title: 'Keys', lines: shown, tone: 'border.focus', scroll: start };
+	return { title: 'Keys', lines: shown, tone: 'border.focus' };
 }
 
 /** The open dialog, if any, sized for a body of `width` x `height`. */
-export function buildOverlay(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): OverlayVM | undefined {
-	const vm = overlayContent(ui, ctx, context, Math.min(width, MAX_WIDTH) - FRAME_COLUMNS, height - FRAME_ROWS);
-	return vm && boxed(vm, width, height);
+export function buildOverlay(ui: UiState, ctx: KeyContext, context: string): OverlayVM | undefined {
+	const { columns, rows } = ui.viewport;
+	const room = dialogRoom(columns, rows);
+	const vm = overlayContent(ui, ctx, context, room.width, room.height);
+	return vm && boxed(vm, columns, rows - 3);
 }
 
 function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): Omit<OverlayVM, 'width' | 'height'> | undefined {

@@ -2,7 +2,7 @@
 // and only their visible rows, so a frame costs the same at 50 or 5,000 replicas.
 import type { MetricId } from '../domain/metrics';
 import type { SourceKind } from '../domain/source';
-import type { KeyContext } from '../keymap/commands';
+import { keyContextOf } from '../keymap/key-context';
 import { selectedWorkload } from '../store/lists';
 import { selectPods, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
@@ -20,29 +20,34 @@ import type { Line } from './styled';
 import type { TableVM } from './table';
 import { buildWorkloadTable } from './workload-rows';
 
-export type PaneVM =
-	| { kind: 'table'; title: string; focused: boolean; table: TableVM }
-	| { kind: 'lines'; title: string; focused: boolean; lines: Line[] }
-	| { kind: 'chart'; title: string; focused: boolean; chart: ChartVM };
+/** One pane's content, sized for its box (outer width and height, border included). */
+export type PaneVM = { title: string; focused: boolean; width: number; height: number } & (
+	| { kind: 'table'; table: TableVM }
+	| { kind: 'lines'; lines: Line[] }
+	| { kind: 'chart'; chart: ChartVM }
+);
 
-export interface ScreenVM {
+/** Everything around the panes: where they go, header, footer, the open dialog, the theme. */
+export interface ChromeVM {
 	layout: Layout;
+	viewport: { columns: number; rows: number };
+	themeName: string;
 	header: Line;
 	footer: Line;
-	panes: Partial<Record<PaneId, PaneVM>>;
 	overlay?: OverlayVM;
-	/** Keys of the rows the panes show as selected (the key handlers keep selections by identity). */
-	selection: { workloadKey?: string; replicaKey?: string };
+}
+
+export interface ScreenVM {
+	chrome: ChromeVM;
+	panes: Partial<Record<PaneId, PaneVM>>;
 }
 
 export interface ScreenInputs {
 	snapshot: StoreSnapshot;
 	source: { kind: SourceKind; label: string; scope?: string };
-	keyContext: KeyContext;
 	thresholds: Thresholds;
 	/** Chart time resolution: one slot per metrics refresh. */
 	chartSlotMs: number;
-	wallNow: number;
 }
 
 function chartGroups(snapshot: StoreSnapshot): { groups: ChartGroup[]; subject: string } {
@@ -76,50 +81,58 @@ function buildChartPane(snapshot: StoreSnapshot, metric: MetricId, width: number
 export function buildScreen(inputs: ScreenInputs): ScreenVM {
 	const { snapshot, source } = inputs;
 	const { ui } = snapshot;
-	const { columns, rows } = ui.viewport;
-	const layout = computeLayout(columns, rows, ui.focus, ui.detail);
+	const { columns } = ui.viewport;
+	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail);
 	const panes: ScreenVM['panes'] = {};
-	const selection: ScreenVM['selection'] = {};
 	for (const box of layoutPanes(layout)) {
-		const width = box.width - 2;
-		const height = box.height - 2;
-		const focused = ui.focus === box.id;
-		switch (box.id) {
-			case 'workloads': {
-				const table = buildWorkloadTable(snapshot, width, height);
-				selection.workloadKey = table.selectedKey;
-				panes.workloads = { kind: 'table', title: `Workloads [${table.position}]`, focused, table };
-				break;
-			}
-			case 'replicas': {
-				const table = buildReplicaTable(snapshot, width, height, inputs.thresholds);
-				selection.replicaKey = table.selectedKey;
-				panes.replicas = { kind: 'table', title: `${table.title} [${table.position}] sort:${ui.replicaSort}`, focused, table: focused ? table : { ...table, selected: -1 } };
-				break;
-			}
-			case 'rollout': {
-				const detail = buildRolloutDetail(snapshot, width, height);
-				panes.rollout = { kind: 'lines', title: detail.title, focused, lines: detail.lines };
-				break;
-			}
-			case 'chart': {
-				const chart = buildChartPane(snapshot, ui.chartMetric, width, height, inputs.chartSlotMs);
-				panes.chart = { kind: 'chart', title: chart.title, focused, chart };
-				break;
-			}
-			case 'events': {
-				const table = buildEventTable(snapshot, width, height);
-				panes.events = { kind: 'table', title: `Events & actions [${table.position}]`, focused, table };
-				break;
-			}
+		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
+		panes[box.id] = buildPane(box.id, inputs, box.width - 2, box.height - 2, frame);
+	}
+	const keyContext = keyContextOf(snapshot, source.kind === 'simulated');
+	return {
+		chrome: {
+			layout,
+			viewport: ui.viewport,
+			themeName: ui.themeName,
+			header: buildHeader(snapshot, source, columns),
+			footer: buildFooter(ui, columns),
+			overlay: buildOverlay(ui, keyContext, source.label),
+		},
+		panes,
+	};
+}
+
+type Frame = { focused: boolean; width: number; height: number };
+
+function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: number, frame: Frame): PaneVM {
+	const { snapshot } = inputs;
+	const { ui } = snapshot;
+	switch (id) {
+		case 'workloads': {
+			const table = buildWorkloadTable(snapshot, width, height);
+			return { ...frame, kind: 'table', title: `Workloads [${table.position}]`, table: withoutKey(table) };
+		}
+		case 'replicas': {
+			const { title, selectedKey: _, ...table } = buildReplicaTable(snapshot, width, height, inputs.thresholds);
+			return { ...frame, kind: 'table', title: `${title} [${table.position}] sort:${ui.replicaSort}`, table: frame.focused ? table : { ...table, selected: -1 } };
+		}
+		case 'rollout': {
+			const detail = buildRolloutDetail(snapshot, width, height);
+			return { ...frame, kind: 'lines', title: detail.title, lines: detail.lines };
+		}
+		case 'chart': {
+			const chart = buildChartPane(snapshot, ui.chartMetric, width, height, inputs.chartSlotMs);
+			return { ...frame, kind: 'chart', title: chart.title, chart };
+		}
+		case 'events': {
+			const table = buildEventTable(snapshot, width, height);
+			return { ...frame, kind: 'table', title: `Events & actions [${table.position}]`, table: withoutKey(table) };
 		}
 	}
-	return {
-		layout,
-		header: buildHeader(snapshot, source, columns),
-		footer: buildFooter(ui, columns, inputs.wallNow),
-		panes,
-		overlay: buildOverlay(ui, inputs.keyContext, source.label, columns, rows - 3),
-		selection,
-	};
+}
+
+/** The selected row's key is the store's business (it pins selections); the view needs the index. */
+function withoutKey(table: TableVM & { selectedKey?: string }): TableVM {
+	const { selectedKey: _, ...rest } = table;
+	return rest;
 }

@@ -1,21 +1,37 @@
-// One store for cluster state, metrics and UI state. Source events are applied at once but
-// listeners hear of them at most once per coalescing window; UI changes notify immediately.
+// One store for cluster state, metrics, permission answers and UI state. Source events are applied
+// at once but listeners hear of them at most once per coalescing window; UI changes notify
+// immediately. Deadlines (a flash fading) are state with a time: the store applies them when due.
 import { podKey, type ReplicaSample } from '../domain/metrics';
 import type { SourceEvent } from '../domain/source';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
 import { MetricsHistory } from './metrics-history';
-import { initialUiState, type UiState } from './ui-state';
+import { pinSelection } from './selection';
+import { expireUi, FLASH_MS, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
 
 export const COALESCE_MS = 150;
+
+/** Answers of the API server about what the user may do: null allowed, else the reason. */
+export type PermissionAnswers = ReadonlyMap<string, string | null>;
 
 export interface StoreSnapshot {
 	cluster: ClusterState;
 	metrics: MetricsHistory;
 	ui: UiState;
 	log: ActionLogEntry[];
+	permissions: PermissionAnswers;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
+}
+
+export interface StoreOptions {
+	now: number;
+	themeName: string;
+	readonly: boolean;
+	viewport?: { columns: number; rows: number };
+	coalesceMs?: number;
+	/** Real time, for deadlines such as a flash fading. */
+	wallNow?: () => number;
 }
 
 export class Store {
@@ -23,18 +39,21 @@ export class Store {
 	readonly metrics = new MetricsHistory();
 	private uiState: UiState;
 	private logEntries: ActionLogEntry[] = [];
+	private permissionAnswers = new Map<string, string | null>();
 	private readonly listeners = new Set<() => void>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	private deadline: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
 	private snapshot: StoreSnapshot;
+	private readonly coalesceMs: number;
+	private readonly wallNow: () => number;
 
-	constructor(options: { now: number; themeName: string; readonly: boolean; viewport?: { columns: number; rows: number }; coalesceMs?: number }) {
+	constructor(options: StoreOptions) {
 		this.cluster = emptyClusterState(options.now);
 		this.uiState = initialUiState(options);
 		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;
+		this.wallNow = options.wallNow ?? Date.now;
 		this.snapshot = this.makeSnapshot(0);
 	}
-
-	private readonly coalesceMs: number;
 
 	get ui(): UiState {
 		return this.uiState;
@@ -76,11 +95,21 @@ export class Store {
 		this.schedule();
 	}
 
+	/** An answer about a permission (undefined: no answer, ask again). */
+	setPermission(key: string, answer: string | null | undefined): void {
+		if (answer === undefined ? !this.permissionAnswers.has(key) : this.permissionAnswers.get(key) === answer) return;
+		this.permissionAnswers = new Map(this.permissionAnswers);
+		if (answer === undefined) this.permissionAnswers.delete(key);
+		else this.permissionAnswers.set(key, answer);
+		this.notifyNow();
+	}
+
 	/** Another cluster: nothing of the old one may stay on screen or be acted on. The action log stays. */
 	resetCluster(now: number): void {
 		resetClusterState(this.cluster, now);
 		this.metrics.retain(() => false);
 		this.metrics.problem = null;
+		this.permissionAnswers = new Map();
 		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
@@ -89,6 +118,16 @@ export class Store {
 		const patch = typeof change === 'function' ? change(this.uiState) : change;
 		this.uiState = { ...this.uiState, ...patch };
 		this.notifyNow();
+	}
+
+	setViewport(viewport: { columns: number; rows: number }): void {
+		const { columns, rows } = this.uiState.viewport;
+		if (columns !== viewport.columns || rows !== viewport.rows) this.updateUi({ viewport });
+	}
+
+	/** A short message in the footer that fades after FLASH_MS of real time. */
+	flash(text: string, tone: Flash['tone'], extra: Partial<UiState> = {}): void {
+		this.updateUi({ ...extra, flash: { text, tone, until: this.wallNow() + FLASH_MS } });
 	}
 
 	addLog(entry: ActionLogEntry): void {
@@ -108,9 +147,19 @@ export class Store {
 		if (this.timer) this.notifyNow();
 	}
 
+	/** Applies the deadlines due at wall-clock `now` (the store's own timer calls this when one is due). */
+	expire(now: number): void {
+		const ui = expireUi(this.uiState, now);
+		if (ui === this.uiState) return;
+		this.uiState = ui;
+		this.notifyNow();
+	}
+
 	dispose(): void {
 		if (this.timer) clearTimeout(this.timer);
+		if (this.deadline) clearTimeout(this.deadline.timer);
 		this.timer = undefined;
+		this.deadline = undefined;
 		this.listeners.clear();
 	}
 
@@ -123,10 +172,23 @@ export class Store {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		this.snapshot = this.makeSnapshot(this.snapshot.revision + 1);
+		const pinned = pinSelection(this.snapshot);
+		if (pinned) {
+			this.uiState = { ...this.uiState, ...pinned };
+			this.snapshot = { ...this.snapshot, ui: this.uiState };
+		}
+		this.armDeadline();
 		for (const listener of this.listeners) listener();
 	}
 
+	private armDeadline(): void {
+		const at = nextDeadline(this.uiState);
+		if (this.deadline?.at === at) return;
+		if (this.deadline) clearTimeout(this.deadline.timer);
+		this.deadline = at === undefined ? undefined : { at, timer: setTimeout(() => this.expire(this.wallNow()), Math.max(0, at - this.wallNow())) };
+	}
+
 	private makeSnapshot(revision: number): StoreSnapshot {
-		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, revision };
+		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, revision };
 	}
 }

@@ -20,9 +20,12 @@ export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gp
 export interface Flash {
 	text: string;
 	tone: 'ok' | 'warn' | 'error' | 'info';
-	/** Wall-clock ms; flashes fade after a few seconds of real time. */
-	at: number;
+	/** Wall-clock ms after which the flash is gone: a deadline the store keeps, not a timer in a view. */
+	until: number;
 }
+
+/** How long a flash message stays, in real time. */
+export const FLASH_MS = 5000;
 
 export type DetailPane = 'rollout' | 'chart' | 'events';
 
@@ -56,4 +59,14 @@ export function initialUiState(options: { themeName: string; readonly: boolean; 
 		themeName: options.themeName,
 		readonly: options.readonly,
 	};
+}
+
+/** UI state as of wall-clock `now`: deadlines that have passed are applied (a flash fades). */
+export function expireUi(ui: UiState, now: number): UiState {
+	return ui.flash && ui.flash.until <= now ? { ...ui, flash: undefined } : ui;
+}
+
+/** The next wall-clock time at which `expireUi` will change something, if any. */
+export function nextDeadline(ui: UiState): number | undefined {
+	return ui.flash?.until;
 }

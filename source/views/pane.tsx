@@ -1,28 +1,26 @@
-// One pane of the layout. Memoised on the content of its view model: a pane whose rows did not
-// change is not re-rendered, so steady state writes only what changed.
-import { memo } from 'react';
+// One pane of the layout: it subscribes to its own part of the screen model, which the publisher
+// replaces only when the pane's content changed, so steady state re-renders only what changed.
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { PaneVM } from '../present/screen';
+import type { ScreenPublisher } from '../present/screen-publisher';
+import type { PaneId } from '../store/ui-state';
 import { PaneFrame } from './pane-frame';
 import { ChartPane } from './panes/chart-pane';
 import { RolloutPane } from './panes/rollout-pane';
 import { TablePane } from './panes/table-pane';
 
-interface PaneProps {
-	vm: PaneVM;
-	width: number;
-	height: number;
-	themeName: string;
-}
-
-function PaneView({ vm, width, height }: PaneProps) {
+export function PaneBody({ vm }: { vm: PaneVM }) {
 	return (
-		<PaneFrame title={vm.title} focused={vm.focused} width={width} height={height}>
+		<PaneFrame title={vm.title} focused={vm.focused} width={vm.width} height={vm.height}>
 			{vm.kind === 'table' ? <TablePane table={vm.table} /> : vm.kind === 'lines' ? <RolloutPane lines={vm.lines} /> : <ChartPane chart={vm.chart} />}
 		</PaneFrame>
 	);
 }
 
-export const Pane = memo(
-	PaneView,
-	(a, b) => a.width === b.width && a.height === b.height && a.themeName === b.themeName && JSON.stringify(a.vm) === JSON.stringify(b.vm),
-);
+function PaneView({ id, screen }: { id: PaneId; screen: ScreenPublisher }) {
+	const subscribe = useCallback((listener: () => void) => screen.subscribe(id, listener), [screen, id]);
+	const vm = useSyncExternalStore(subscribe, () => screen.pane(id));
+	return vm ? <PaneBody vm={vm} /> : null;
+}
+
+export const Pane = memo(PaneView);

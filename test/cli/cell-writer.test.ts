@@ -14,8 +14,8 @@ async function inkOutput(columns: number, rows: number): Promise<string[]> {
 	const { render } = await import('ink');
 	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
 	sim.advance(60_000);
-	const console = testConsole(simulatorSources(sim), { columns, rows, now: sim.now() });
 	const tty = new FakeStdout(columns, rows);
+	const console = testConsole(simulatorSources(sim), { terminal: tty, now: sim.now() });
 	const stdin = new FakeStdin();
 	const instance = render(console.element, {
 		stdout: tty as unknown as NodeJS.WriteStream,
@@ -78,7 +78,6 @@ describe('cell writer', () => {
 		const { render } = await import('ink');
 		const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
 		sim.advance(30_000);
-		const console = testConsole(simulatorSources(sim), { columns: 100, rows: 30, now: sim.now() });
 		const tty = new FakeStdout(100, 30);
 		const terminal = new ScreenModel(100, 30);
 		tty.write = (data: string) => {
@@ -86,6 +85,8 @@ describe('cell writer', () => {
 			return true;
 		};
 		const writer = new CellWriter(tty);
+		// As the CLI wires it: the console follows the writer's resizes.
+		const console = testConsole(simulatorSources(sim), { terminal: writer, now: sim.now() });
 		const instance = render(console.element, { stdout: writer as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 1000 });
 		const until = async (test: () => boolean) => {
 			for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));

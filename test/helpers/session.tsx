@@ -2,7 +2,7 @@
 // (through the same bytes a terminal sends), frames awaited by condition — never by sleeping.
 // `startSession` runs it on a simulator with a frozen clock that tests advance on demand.
 import { render } from 'ink';
-import { createConsole, type Console, type Sources } from '../../source/cli/console';
+import { createConsole, type Console, type ConsoleOptions as CreateOptions, type Sources, type Terminal } from '../../source/cli/console';
 import { findCommand } from '../../source/keymap/commands';
 import { createSimulator, loadScenario, type Simulator } from '../../source/sources/simulator';
 import { FakeStdin, FakeStdout, keyBytes, stripAnsi } from './fake-terminal';
@@ -40,16 +40,20 @@ export interface Session extends ConsoleSession {
 }
 
 /** A console as tests use it: no coalescing, user "tester", the given terminal size. */
-export function testConsole(sources: Sources, options: ConsoleOptions & { quit?: () => void } = {}): Console {
+export function testConsole(
+	sources: Sources,
+	options: ConsoleOptions & { quit?: () => void; terminal?: Terminal; switchers?: CreateOptions['switchers'] } = {},
+): Console {
 	return createConsole({
 		sources,
-		viewport: { columns: options.columns ?? 120, rows: options.rows ?? 40 },
+		terminal: options.terminal ?? new FakeStdout(options.columns ?? 120, options.rows ?? 40),
 		themeName: options.theme ?? 'dark',
 		readonly: options.readonly ?? false,
 		user: 'tester',
 		now: options.now ?? Date.now(),
 		quit: options.quit ?? (() => {}),
 		coalesceMs: 0,
+		switchers: options.switchers,
 	});
 }
 
@@ -62,13 +66,14 @@ export async function renderConsole(sources: Sources, options: ConsoleOptions = 
 	let quit = false;
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
+	const stdout = new FakeStdout(columns, rows);
 	const console = testConsole(sources, {
 		...options,
+		terminal: stdout,
 		quit: () => {
 			quit = true;
 		},
 	});
-	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const instance = render(console.element, {
 		stdout: stdout as unknown as NodeJS.WriteStream,

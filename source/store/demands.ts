@@ -1,0 +1,29 @@
+// What the console wants from its sources, derived from state: permission answers for the selected
+// workload's actions and the history of the charted metric. The sources' services answer these
+// demands and the answers come back into the store; the UI never calls a source.
+import type { HistoryDemand } from '../domain/metrics';
+import { ACTION_KINDS, permissionFor, type PermissionQuestion } from '../domain/permission';
+import { selectedWorkload } from './lists';
+import { selectPods, workloadKey } from './selectors';
+import type { StoreSnapshot } from './store';
+
+/** The questions whose answers decide which of the selected workload's action keys are allowed. */
+export function selectPermissionQuestions(snapshot: StoreSnapshot): PermissionQuestion[] {
+	const workload = selectedWorkload(snapshot);
+	if (!workload) return [];
+	const questions = new Map<string, PermissionQuestion>();
+	for (const kind of ACTION_KINDS) {
+		const question = permissionFor(kind, workload);
+		questions.set(question.key, question);
+	}
+	return [...questions.values()];
+}
+
+/** The chart's history the console wants: the charted metric for the selected workload's replicas. */
+export function selectHistoryDemand(snapshot: StoreSnapshot): HistoryDemand | undefined {
+	const workload = selectedWorkload(snapshot);
+	if (!workload) return undefined;
+	const metric = snapshot.ui.chartMetric;
+	const pods = () => selectPods(snapshot.cluster, workload).map((p) => ({ namespace: p.metadata.namespace ?? '', pod: p.metadata.name }));
+	return { key: `${workloadKey(workload)}|${metric}`, pods, metric, now: snapshot.cluster.now };
+}

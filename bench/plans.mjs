@@ -1,4 +1,5 @@
-// Sizes and durations of a run. The full plan takes about three minutes on 2 cores; --quick is a
+// Sizes and durations of a run. The full plan takes about twelve minutes on 2 cores (the Kubernetes
+// steady-state window alone is five and a half); --quick is a
 // seconds-long smoke run with tiny sizes that exercises every path but measures nothing useful.
 export const FULL = {
 	firstFrameRuns: 7,
@@ -14,8 +15,11 @@ export const FULL = {
 	idle: { seconds: 30, settleSeconds: 5, large: { replicas: 5000, workloads: 200 } },
 	apiSmall: { replicas: 10, workloads: 2 },
 	apiLarge: { replicas: 1000, workloads: 40 },
-	k8sSteadySeconds: 30,
+	// Longer than the live source's watch timeout (300 s), so the watches' re-opens are counted.
+	k8sSteadySeconds: 330,
 	prometheus: true,
+	// 10,000 pods in 100 workloads served over the Kubernetes API from a process of their own.
+	live: { cluster: { replicas: 10000, workloads: 100 }, presses: 40, warmupPresses: 6, burstSeconds: 20, idle: { seconds: 30, settleSeconds: 5 } },
 };
 
 export const QUICK = {
@@ -30,4 +34,5 @@ export const QUICK = {
 	k8sSteadySeconds: 1,
 	// A real Prometheus needs ~10 s to start and scrape: too slow for a smoke run.
 	prometheus: false,
+	live: { cluster: { replicas: 40, workloads: 4 }, presses: 4, warmupPresses: 1, burstSeconds: 1, idle: { seconds: 1, settleSeconds: 0.5 } },
 };

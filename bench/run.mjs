@@ -1,7 +1,7 @@
 // `npm run bench`: rolltop's performance figures against the budgets of DESIGN §8.
 //   --json          one JSON object per figure per line instead of the table
 //   --quick         tiny sizes and short windows (the smoke test)
-//   --only a,b      only these suites: first_frame, key_latency, output, idle, k8s, prometheus
+//   --only a,b      only these suites: first_frame, key_latency, output, idle, k8s, prometheus, live
 //   --results FILE  also write the table and the machine it ran on as Markdown (bench/RESULTS.md)
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,10 @@ import { ptyAvailable, withoutCi } from './lib/pty.mjs';
 import { jsonLine, machine, markdownTable, table } from './lib/report.mjs';
 import { FULL, QUICK } from './plans.mjs';
 import { firstFrameFigures } from './process/first-frame.mjs';
-import { idleFigures } from './process/idle.mjs';
+import { startClusterProcess } from './process/cluster.mjs';
+import { idleFigures, liveIdleFigures } from './process/idle.mjs';
 
-const SUITES = ['first_frame', 'key_latency', 'output', 'idle', 'k8s', 'prometheus'];
+const SUITES = ['first_frame', 'key_latency', 'output', 'idle', 'k8s', 'prometheus', 'live'];
 const CLI = 'dist/cli.js';
 
 const { values: args } = parseArgs({
@@ -63,6 +64,19 @@ async function runSuites(inproc) {
 			return idleFigures({ cli: CLI, large: scenario, largeTag: `${large.replicas}r`, ...window });
 		},
 		k8s: () => inproc.kubernetesFigures(plan.apiSmall, plan.apiLarge, plan.k8sSteadySeconds),
+		live: async () => {
+			const cluster = await startClusterProcess(plan.live.cluster);
+			try {
+				const tag = `${cluster.pods}pods`;
+				// Idle first, while nothing changes; the restart burst comes last.
+				const idle = processBenches
+					? [...notMeasured(`live.idle_cpu.${tag}`, '% of a core', processBenches), ...notMeasured(`live.rss_peak.${tag}`, 'MiB', processBenches)]
+					: await liveIdleFigures({ cli: CLI, kubeconfig: cluster.kubeconfig, tag, ...plan.live.idle });
+				return [...idle, ...(await inproc.liveScaleFigures(cluster, plan.live))];
+			} finally {
+				await cluster.stop();
+			}
+		},
 		prometheus: () =>
 			plan.prometheus ? inproc.prometheusFigures(plan.apiSmall, plan.apiLarge) : notMeasured(`prometheus.queries_per_refresh.${plan.apiLarge.replicas}r`, 'queries', '--quick skips the real Prometheus'),
 	};

@@ -74,18 +74,29 @@ export function parseCells(frame: string): Row[] {
 	return rows;
 }
 
-/** UTF-8 bytes of the cells of `next` that differ from `previous` (a cleared cell counts as one space). */
-export function changedCellBytes(previous: Row[], next: Row[]): number {
-	let bytes = 0;
+/**
+ * What changed from `previous` to `next`: the UTF-8 bytes of the changed cells (a cleared cell counts
+ * as one space), and the bytes that address them — one absolute cursor position (`ESC[row;colH`) per
+ * run of adjacent changed cells. Together, a floor for any renderer that does not repaint.
+ */
+export function changedCellBytes(previous: Row[], next: Row[]): { cells: number; addressing: number } {
+	let cells = 0;
+	let addressing = 0;
 	for (let r = 0; r < Math.max(previous.length, next.length); r++) {
 		const before = previous[r] ?? [];
 		const after = next[r] ?? [];
+		let inRun = false;
 		for (let c = 0; c < Math.max(before.length, after.length); c++) {
 			const a = before[c];
 			const b = after[c];
-			if (a && b && a.char === b.char && a.style === b.style) continue;
-			bytes += b ? Buffer.byteLength(b.char) : 1;
+			if (a && b && a.char === b.char && a.style === b.style) {
+				inRun = false;
+				continue;
+			}
+			if (!inRun) addressing += `\x1b[${r + 1};${c + 1}H`.length;
+			inRun = true;
+			cells += b ? Buffer.byteLength(b.char) : 1;
 		}
 	}
-	return bytes;
+	return { cells, addressing };
 }

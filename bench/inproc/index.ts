@@ -4,6 +4,7 @@ import { generateScenario, type GenerateOptions } from '../../source/sources/sim
 
 export { kubernetesFigures, prometheusFigures } from './api-cost';
 export { keyLatencyFigures } from './key-latency';
+export { liveScaleFigures } from './live-scale';
 export { outputRateFigures } from './output-rate';
 
 /** A generated cluster as a scenario file, for the CLI's `--scenario PATH`. */

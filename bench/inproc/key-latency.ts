@@ -6,7 +6,7 @@ import { findCommand } from '../../source/keymap/commands';
 import { createSimulator, generateScenario } from '../../source/sources/simulator';
 import { keyBytes } from '../../test/helpers/fake-terminal';
 import { percentile, type Figure } from './figure';
-import { benchConsole, CLI_FRAME_INTERVAL_MS, mount, settle, type Size } from './mount';
+import { benchConsole, CLI_FRAME_INTERVAL_MS, mount, settle, type Mounted, type Size } from './mount';
 
 export interface KeyLatencyOptions {
 	replicas: number;
@@ -35,24 +35,28 @@ export async function measureKeyLatency(options: KeyLatencyOptions): Promise<num
 	sim.advance((options.warmupSeconds ?? 90) * 1000);
 	const console = benchConsole(sim, size);
 	const term = mount(console, size, 'incremental');
-	const latencies: number[] = [];
 	try {
 		await settle(term.stdout, 300, 30_000);
-		const warmup = options.warmupPresses ?? 0;
-		for (const [i, bytes] of keySequence(warmup + options.presses).entries()) {
-			// Like a person typing: the previous frame is out and the frame-rate throttle has reset.
-			await settle(term.stdout, CLI_FRAME_INTERVAL_MS + 10, 10_000);
-			const start = performance.now();
-			const frame = term.stdout.nextWrite(10_000);
-			term.stdin.write(bytes);
-			await frame;
-			// Ink writes a frame in several synchronous pieces (sync markers, the lines): take the last.
-			await new Promise((resolve) => setImmediate(resolve));
-			if (i >= warmup) latencies.push(term.stdout.lastWriteAt() - start);
-		}
+		return await timeKeyPresses(term, options.presses, options.warmupPresses ?? 0);
 	} finally {
 		term.unmount();
 		console.stop();
+	}
+}
+
+/** Milliseconds from each key press (down and up the workload list) to the last write of the frame it caused. */
+export async function timeKeyPresses(term: Mounted, presses: number, warmup: number): Promise<number[]> {
+	const latencies: number[] = [];
+	for (const [i, bytes] of keySequence(warmup + presses).entries()) {
+		// Like a person typing: the previous frame is out and the frame-rate throttle has reset.
+		await settle(term.stdout, CLI_FRAME_INTERVAL_MS + 10, 10_000);
+		const start = performance.now();
+		const frame = term.stdout.nextWrite(10_000);
+		term.stdin.write(bytes);
+		await frame;
+		// Ink writes a frame in several synchronous pieces (sync markers, the lines): take the last.
+		await new Promise((resolve) => setImmediate(resolve));
+		if (i >= warmup) latencies.push(term.stdout.lastWriteAt() - start);
 	}
 	return latencies;
 }

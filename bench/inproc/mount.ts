@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import { performance } from 'node:perf_hooks';
 import { CellWriter } from '../../source/cli/cell-writer';
-import { createConsole, type Console } from '../../source/cli/console';
+import { createConsole, type Console, type Sources } from '../../source/cli/console';
 import type { Simulator } from '../../source/sources/simulator';
 import { FakeStdin } from '../../test/helpers/fake-terminal';
 import { MeteredStdout } from './metered-stdout';
@@ -28,12 +28,17 @@ const MODES: Record<RenderMode, object> = {
 
 /** A console as the CLI assembles it (default coalescing), on the given simulator. */
 export function benchConsole(sim: Simulator, size: Size): Console {
+	return consoleOn({ cluster: sim, metrics: sim.metrics, simulator: sim }, size, sim.now());
+}
+
+/** A console as the CLI assembles it (default coalescing), on any sources. */
+export function consoleOn(sources: Sources, size: Size, now: number): Console {
 	return createConsole({
-		sources: { cluster: sim, metrics: sim.metrics, simulator: sim },
+		sources,
 		themeName: 'dark',
 		readonly: false,
 		user: 'bench',
-		now: sim.now(),
+		now,
 		// The bench's terminals keep their size: no resize events.
 		terminal: { ...size, on: () => {}, off: () => {} },
 		quit: () => {},

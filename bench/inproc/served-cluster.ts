@@ -9,16 +9,18 @@ import { startApiServer, type ApiServer } from '../../source/serve/api-server';
 import { EXPOSITION_CONTENT_TYPE } from '../../source/serve/exposition-format';
 import { writeKubeconfig } from '../../source/serve/kubeconfig';
 import { MetricsExposition } from '../../source/serve/metrics-exposition';
-import { createSimulator, generateScenario } from '../../source/sources/simulator';
+import { createSimulator, generateScenario, type Simulator } from '../../source/sources/simulator';
 
 export interface ServedCluster {
 	server: ApiServer;
 	kubeconfig: string;
+	sim: Simulator;
 	stop(): Promise<void>;
 }
 
-export async function serveGeneratedCluster(options: { replicas: number; workloads: number; warmupSeconds?: number }): Promise<ServedCluster> {
-	const sim = createSimulator(generateScenario({ workloads: options.workloads, replicas: options.replicas, seed: 1 }), { seed: 1, speed: 1 });
+/** `speed` 0 freezes the cluster after its warm-up: a live cluster with no changes. */
+export async function serveGeneratedCluster(options: { replicas: number; workloads: number; warmupSeconds?: number; speed?: number }): Promise<ServedCluster> {
+	const sim = createSimulator(generateScenario({ workloads: options.workloads, replicas: options.replicas, seed: 1 }), { seed: 1, speed: options.speed ?? 1 });
 	sim.advance((options.warmupSeconds ?? 90) * 1000);
 	const exposition = new MetricsExposition();
 	const lookupPod = (namespace: string, name: string) => sim.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
@@ -37,6 +39,7 @@ export async function serveGeneratedCluster(options: { replicas: number; workloa
 	return {
 		server,
 		kubeconfig,
+		sim,
 		async stop() {
 			sim.metrics.stop();
 			sim.stop();

@@ -3,7 +3,9 @@
 import { median } from '../lib/stats.mjs';
 import { spawnInPty } from '../lib/pty.mjs';
 
-export const FIRST_FRAME_BUDGET_MS = 300;
+export const FIRST_FRAME_BUDGET_MS = 250;
+/** Start-up is judged against bare Node started the same way: the ratio travels between machines. */
+export const FIRST_FRAME_RATIO_BUDGET = 2.5;
 const SIZE = { columns: 120, rows: 40 };
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
@@ -49,6 +51,6 @@ export async function firstFrameFigures({ cli, runs }) {
 		{ name: 'first_frame', value: frame, unit: 'ms', budget: FIRST_FRAME_BUDGET_MS, note },
 		{ name: 'first_frame.node_e0', value: node, unit: 'ms', budget: null, note },
 		{ name: 'first_frame.cli_version', value: median(loads), unit: 'ms', budget: null, note: '`rolltop --version`: loading the bundle, no console' },
-		{ name: 'first_frame.ratio_to_node', value: frame / node, unit: 'x', budget: null },
+		{ name: 'first_frame.ratio_to_node', value: frame / node, unit: 'x', budget: FIRST_FRAME_RATIO_BUDGET },
 	];
 }

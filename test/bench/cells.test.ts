@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedCellBytes, parseCells } from '../../bench/inproc/cells';
 
-const diff = (before: string, after: string) => changedCellBytes(parseCells(before), parseCells(after));
+const diff = (before: string, after: string) => changedCellBytes(parseCells(before), parseCells(after)).cells;
 
 describe('changedCellBytes', () => {
 	it('is zero for identical frames', () => {
@@ -27,6 +27,15 @@ describe('changedCellBytes', () => {
 
 	it('ignores escapes that are not SGR (cursor, synchronized output)', () => {
 		expect(diff('\x1b[?25lab', '\x1b[?2026hab\x1b[?2026l')).toBe(0);
+	});
+
+	it('addresses each run of adjacent changed cells with one cursor position', () => {
+		const changed = (before: string, after: string) => changedCellBytes(parseCells(before), parseCells(after));
+		expect(changed('abcdef', 'abcdef')).toEqual({ cells: 0, addressing: 0 });
+		// Row 1: "XY" at column 1 and "Z" at column 5 are two runs: ESC[1;1H and ESC[1;5H, 6 bytes each.
+		expect(changed('abcde', 'XYcdZ')).toEqual({ cells: 3, addressing: 12 });
+		// Row 12, column 10: ESC[12;10H is 8 bytes.
+		expect(changed(`${'\n'.repeat(11)}.........a`, `${'\n'.repeat(11)}.........b`)).toEqual({ cells: 1, addressing: 8 });
 	});
 
 	it('counts cells that disappear as cleared (one space each)', () => {

@@ -28,6 +28,13 @@ const EXPECTED = [
 	/^rss_peak\.\d+r$/,
 	/^k8s\.requests_per_min\.\d+r$/,
 	/^prometheus\.queries_per_refresh\.\d+r$/,
+	/^output\.120x40\.changed_cells_addressed$/,
+	/^live\.first_complete_frame\.\d+pods$/,
+	/^live\.key_latency\.p95\.\d+pods$/,
+	/^live\.burst\.max_frame_gap\.\d+pods$/,
+	/^live\.kubectl_get_pods\.\d+pods$/,
+	/^live\.idle_cpu\.\d+pods$/,
+	/^live\.rss_peak\.\d+pods$/,
 ];
 
 const isNumberOrNull = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));
@@ -50,6 +57,6 @@ describe('npm run bench -- --quick --json', () => {
 		expect(new Set(names).size).toBe(names.length);
 		for (const pattern of EXPECTED) expect(names.some((name) => pattern.test(name)), `a figure matching ${pattern}`).toBe(true);
 		// In-process figures need nothing but Node: they are always measured.
-		for (const figure of figures.filter((f) => /^(key_latency|output|k8s)\./.test(f.name))) expect(figure.value, figure.name).not.toBeNull();
+		for (const figure of figures.filter((f) => /^(key_latency|output|k8s|live\.(first|key|burst))\./.test(f.name))) expect(figure.value, figure.name).not.toBeNull();
 	}, 180_000);
 });

@@ -10,6 +10,9 @@ import { Backoff, formatDelay, type BackoffOptions } from './backoff';
 import { describeFailure } from './errors';
 import { describeTransportError, type RestClient } from './rest';
 
+/** How long the server keeps a watch open before the client re-opens it. */
+export const WATCH_TIMEOUT_SECONDS = 300;
+
 export interface ListWatchOptions {
 	kind: Kind;
 	/** undefined = all namespaces (and always for cluster-scoped kinds). */
@@ -145,7 +148,7 @@ export class ListWatch {
 		const session = {};
 		this.session = session;
 		const started = Date.now();
-		const timeoutSeconds = this.options.watchTimeoutSeconds ?? 300;
+		const timeoutSeconds = this.options.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS;
 		let events = 0;
 		let ended: 'gone' | string | undefined;
 		let controller: AbortController | undefined;

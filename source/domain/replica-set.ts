@@ -1,6 +1,7 @@
 // ReplicaSets of a Rollout or Deployment: ownership, revision, health and the stable/canary/active/
 // preview tags, following the Argo Rollouts plugin (info/replicaset_info.go).
 import type { Deployment, KubeObject, ReplicaSet, Rollout } from './k8s';
+import { formatAge, parseTime } from './format';
 import { health, type Phase } from './status';
 
 export const ROLLOUT_REVISION_ANNOTATION = 'rollout.argoproj.io/revision';
@@ -123,4 +124,17 @@ function byteOrder(a: string, b: string): number {
 
 export function replicaSetInfos(owner: Workload, replicaSets: ReplicaSet[]): ReplicaSetInfo[] {
 	return ownedReplicaSets(owner, replicaSets).map((rs) => replicaSetInfo(rs, owner));
+}
+
+/** Plugin ScaleDownDelay: how long until the controller scales the ReplicaSet down, "passed" once due. */
+export function scaleDownDelay(rs: ReplicaSetInfo, now: number): string | undefined {
+	const deadline = parseTime(rs.scaleDownDeadline);
+	if (deadline === undefined) return undefined;
+	return deadline < now ? 'passed' : formatAge(deadline - now);
+}
+
+/** The plugin's ReplicaSet INFO column: its tags, then `delay:<left>` when a scale-down is scheduled. */
+export function replicaSetNote(rs: ReplicaSetInfo, now: number): string {
+	const delay = scaleDownDelay(rs, now);
+	return [...rs.tags, ...(delay ? [`delay:${delay}`] : [])].join(',');
 }

@@ -1,6 +1,7 @@
 // What `kubectl argo rollouts get rollout` shows for each fixture, field by field.
 import { describe, expect, it } from 'vitest';
 import type { Rollout } from '../../source/domain/k8s';
+import { replicaSetNote, SCALE_DOWN_DEADLINE_ANNOTATION } from '../../source/domain/replica-set';
 import { rolloutStatus } from '../../source/domain/rollout';
 import { formatStep } from '../../source/domain/rollout-steps';
 import { describeWaiting } from '../../source/domain/rollout-waiting';
@@ -144,6 +145,14 @@ describe('rolloutStatus rules on variants of the fixtures', () => {
 		expect(rolloutStatus(ro, replicaSets, NOW).images).toEqual([
 			{ image: 'ghcr.io/huggingface/text-generation-inference:2.3.1', tags: ['active', 'preview', 'stable'] },
 		]);
+	});
+
+	it('ReplicaSet INFO: the tags, then the time left before a scheduled scale-down, or passed', () => {
+		const { ro, replicaSets } = rolloutFixture('bluegreen-paused');
+		replicaSets[1].metadata.annotations![SCALE_DOWN_DEADLINE_ANNOTATION] = '2024-06-01T15:59:30Z';
+		const infos = rolloutStatus(ro, replicaSets, NOW).replicaSets;
+		expect(infos.map((rs) => replicaSetNote(rs, NOW))).toEqual(['preview', 'stable,active,delay:3h59m', '']);
+		expect(replicaSetNote(infos[1], Date.parse('2024-06-01T16:00:00Z'))).toBe('stable,active,delay:passed');
 	});
 
 	it('actual weight truncates available canary ÷ available total', () => {

@@ -171,3 +171,45 @@ describe('experiment and analysis (plugin: rollout-experiment-analysis)', () => 
 		expect(imagesOf('rollout-experiment-analysis')).toEqual(['argoproj/rollouts-demo:blue (stable)', 'argoproj/rollouts-demo:yellow (canary)']);
 	});
 });
+
+// Upstream situations whose dumps the reference folder lacks (EXPECTED.md §4), from the plugin's
+// TestGetAbortedRollout and TestGetInvalidRollout.
+describe('aborted and invalid (plugin: rollout-background-analysis, rollout-invalid)', () => {
+	it('aborted by its background analysis: Degraded, set weight 0, only the stable image runs', () => {
+		expect(panes('rollout-aborted')).toEqual({
+			rows: [
+				{ STATUS: '✖ Degraded', NAME: 'rollout-background-analysis', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '0/2', WEIGHT: '0/0', READY: '1/1', REV: '2', IMAGE: 'blue', AGE: '7d' },
+			],
+			rollout: [
+				'✖ Degraded  canary  default',
+				'step 0/2 · weight set 0% · actual 0%',
+				'waiting: aborted: metric "web" assessed Failed due to failed (1) > failureLimit (0) — retry or undo',
+				'1 desired · 0 updated · 1 ready · 1 available',
+				'RolloutAborted: metric "web" assessed Failed due to failed (1) > failureLimit (0)',
+				'steps',
+				' ▶ 1. setWeight 10',
+				'   2. pause (until promoted)',
+				'revisions',
+				' rev 2   canary  • 0/0    yellow     rollout-background-analysis-db976bc44',
+				' rev 1   stable  ✔ 1/1    blue       rollout-background-analysis-7d84d44bb8',
+			],
+		});
+		expect(imagesOf('rollout-aborted')).toEqual(['argoproj/rollouts-demo:blue (stable)']);
+	});
+
+	it('InvalidSpec: Degraded with the condition as message, no step, set and actual weight 100, no image', () => {
+		expect(panes('rollout-invalid')).toEqual({
+			rows: [
+				{ STATUS: '✖ Degraded', NAME: 'rollout-invalid', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '—', WEIGHT: '100/100', READY: '0/1', REV: '—', IMAGE: '—', AGE: '7d' },
+			],
+			rollout: [
+				'✖ Degraded  canary  default',
+				'weight set 100% · actual 100%',
+				'1 desired · 0 updated · 0 ready · 0 available',
+				'InvalidSpec: The Rollout "rollout-invalid" is invalid: spec.template.metadata.labels: Invalid value:',
+				'map[string]string{"app":"doesnt-match"}: `selector` does not match template `labels`',
+			],
+		});
+		expect(imagesOf('rollout-invalid')).toEqual([]);
+	});
+});

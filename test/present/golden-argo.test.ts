@@ -6,11 +6,12 @@
 // - STRATEGY uses the spec's field names (canary, blueGreen), not the plugin's Canary/BlueGreen.
 // - WEIGHT is `set/actual` in one cell; READY is ready/desired, as kubectl's READY for Deployments
 //   (the plugin's list prints ready/current).
-// - IMAGE is the newest revision's image tag; each revision line carries its own image tag instead
-//   of the plugin's Images block.
+// - IMAGE is the tag of the newest revision that runs pods, and each revision line carries its own
+//   tag: the panes have no Images block, so the plugin's Images facts are checked on the domain
+//   status the panes are built from.
 // - The replicas line leaves out Current (the pods that exist; the Replicas pane lists them).
-// - Revisions list the ReplicaSets that run or are wanted; a scaled-down one with no role is left
-//   out, where the plugin prints it as `• ScaledDown`. A ReplicaSet with no INFO reads `old`.
+// - Revisions list the ReplicaSets that run, are wanted or have a role; a scaled-down one with no
+//   role is left out, where the plugin prints it as `• ScaledDown`.
 // - Pods, Experiments and AnalysisRuns are not rows of the Rollout pane.
 import { describe, expect, it } from 'vitest';
 import { rolloutStatus } from '../../source/domain/rollout';

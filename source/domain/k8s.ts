@@ -61,6 +61,7 @@ export interface Rollout {
 				trafficRouting?: Record<string, unknown>;
 				canaryService?: string;
 				stableService?: string;
+				pingPong?: { pingService: string; pongService: string };
 				[key: string]: unknown;
 			};
 			blueGreen?: {
@@ -99,6 +100,8 @@ export interface Rollout {
 				stable: { podTemplateHash?: string; weight: number };
 			};
 			currentStepAnalysisRunStatus?: { name?: string; status?: string; message?: string };
+			/** Which ping-pong service the stable ReplicaSet is behind. */
+			stablePingPong?: 'ping' | 'pong';
 			[key: string]: unknown;
 		};
 		blueGreen?: { activeSelector?: string; previewSelector?: string; [key: string]: unknown };

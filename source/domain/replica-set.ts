@@ -1,6 +1,7 @@
 // ReplicaSets of a Rollout or Deployment: ownership, revision, health and the stable/canary/active/
 // preview tags, following the Argo Rollouts plugin (info/replicaset_info.go).
 import type { Deployment, KubeObject, ReplicaSet, Rollout } from './k8s';
+import { formatAge, parseTime } from './format';
 import { health, type Phase } from './status';
 
 export const ROLLOUT_REVISION_ANNOTATION = 'rollout.argoproj.io/revision';
@@ -10,7 +11,7 @@ export const DEPLOYMENT_HASH_LABEL = 'pod-template-hash';
 export const SCALE_DOWN_DEADLINE_ANNOTATION = 'scale-down-deadline';
 
 export type Workload = Rollout | Deployment;
-export type ReplicaSetTag = 'stable' | 'canary' | 'active' | 'preview';
+export type ReplicaSetTag = 'stable' | 'canary' | 'active' | 'preview' | 'ping' | 'pong';
 
 export interface ReplicaSetInfo {
 	name: string;
@@ -64,14 +65,21 @@ export function replicaSetPhase(rs: ReplicaSet): Phase {
 	return 'Healthy';
 }
 
-/** The tags the plugin gives a pod-template hash of a Rollout (canary: stable XOR canary). */
+/**
+ * The tags the plugin gives a pod-template hash of a Rollout, in its order (canary: stable XOR
+ * canary, then ping/pong; blue-green: stable, then active XOR preview).
+ */
 export function rolloutTags(ro: Rollout, hash: string | undefined): ReplicaSetTag[] {
 	if (!hash) return [];
 	const tags: ReplicaSetTag[] = [];
 	const status = ro.status ?? {};
 	if (ro.spec.strategy?.canary) {
-		if (status.stableRS === hash) tags.push('stable');
-		else if (status.currentPodHash === hash) tags.push('canary');
+		// Ping-pong: the stable side is behind the service status.canary.stablePingPong names, the canary behind the other.
+		const stableSide: ReplicaSetTag = status.canary?.stablePingPong === 'ping' ? 'ping' : 'pong';
+		const canarySide: ReplicaSetTag = stableSide === 'ping' ? 'pong' : 'ping';
+		const pingPong = Boolean(ro.spec.strategy.canary.pingPong);
+		if (status.stableRS === hash) tags.push('stable', ...(pingPong ? [stableSide] : []));
+		else if (status.currentPodHash === hash) tags.push('canary', ...(pingPong ? [canarySide] : []));
 	}
 	if (ro.spec.strategy?.blueGreen) {
 		if (status.stableRS === hash) tags.push('stable');
@@ -116,4 +124,17 @@ function byteOrder(a: string, b: string): number {
 
 export function replicaSetInfos(owner: Workload, replicaSets: ReplicaSet[]): ReplicaSetInfo[] {
 	return ownedReplicaSets(owner, replicaSets).map((rs) => replicaSetInfo(rs, owner));
+}
+
+/** Plugin ScaleDownDelay: how long until the controller scales the ReplicaSet down, "passed" once due. */
+export function scaleDownDelay(rs: ReplicaSetInfo, now: number): string | undefined {
+	const deadline = parseTime(rs.scaleDownDeadline);
+	if (deadline === undefined) return undefined;
+	return deadline < now ? 'passed' : formatAge(deadline - now);
+}
+
+/** The plugin's ReplicaSet INFO column: its tags, then `delay:<left>` when a scale-down is scheduled. */
+export function replicaSetNote(rs: ReplicaSetInfo, now: number): string {
+	const delay = scaleDownDelay(rs, now);
+	return [...rs.tags, ...(delay ? [`delay:${delay}`] : [])].join(',');
 }

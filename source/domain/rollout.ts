@@ -44,20 +44,24 @@ function actualWeight(ro: Rollout, setWeight: number, replicaSets: ReplicaSetInf
 	return canary ? Math.trunc((canary.available * 100) / available) : 0;
 }
 
-/** Running images with their merged tags, sorted by image (plugin: Images). */
+/** The order the plugin adds an image's tags in (info.Images), which differs from the ReplicaSet INFO order. */
+const IMAGE_TAG_ORDER: readonly ReplicaSetTag[] = ['canary', 'stable', 'active', 'preview', 'ping', 'pong'];
+
+/**
+ * Running images with their tags, sorted by image (plugin: Images). Tags keep the plugin's order;
+ * an image run by several ReplicaSets gets their tags merged and sorted, as mergeTags does.
+ */
 function images(replicaSets: ReplicaSetInfo[]): ImageInfo[] {
-	const byImage = new Map<string, Set<ReplicaSetTag>>();
+	const byImage = new Map<string, ReplicaSetTag[]>();
 	for (const rs of replicaSets) {
 		if (rs.replicas <= 0) continue;
+		const tags = IMAGE_TAG_ORDER.filter((tag) => rs.tags.includes(tag));
 		for (const image of rs.images) {
-			const tags = byImage.get(image) ?? new Set<ReplicaSetTag>();
-			for (const tag of rs.tags) tags.add(tag);
-			byImage.set(image, tags);
+			const seen = byImage.get(image);
+			byImage.set(image, seen ? [...new Set([...seen, ...tags])].sort() : tags);
 		}
 	}
-	return [...byImage]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([image, tags]) => ({ image, tags: [...tags].sort() }));
+	return [...byImage].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([image, tags]) => ({ image, tags }));
 }
 
 export function rolloutStatus(ro: Rollout, replicaSets: ReplicaSet[], now: number): RolloutStatus {

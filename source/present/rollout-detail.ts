@@ -2,7 +2,7 @@
 // marked, its revisions/ReplicaSets, and the controller's message.
 import { imageTag } from '../domain/format';
 import type { CanaryStep } from '../domain/k8s';
-import type { Workload } from '../domain/replica-set';
+import { replicaSetNote, type Workload } from '../domain/replica-set';
 import type { RolloutStatus } from '../domain/rollout';
 import { canarySteps } from '../domain/rollout-steps';
 import { describeWaiting } from '../domain/rollout-waiting';
@@ -41,22 +41,25 @@ function stepLines(workload: Workload, status: WorkloadStatus, room: number): Li
 	return lines.slice(start, start + room);
 }
 
-function revisionLines(status: WorkloadStatus): Line[] {
-	return status.replicaSets
-		.filter((rs) => rs.replicas > 0 || rs.desired > 0 || rs.tags.length > 0)
-		.map((rs): Line => {
-			const tag = rs.tags[0] ?? (rs === status.replicaSets[0] && status.kind === 'Deployment' ? 'new' : 'old');
-			const tone = tag === 'canary' || tag === 'preview' ? 'canary' : tag === 'stable' || tag === 'active' ? 'stable' : 'muted';
-			const image = rs.images[0] ? imageTag(rs.images[0]) : '';
-			return [
-				seg(` rev ${String(rs.revision).padEnd(3)} `),
-				seg(tag.padEnd(8), tone),
-				seg(`${rs.glyph} `, PHASE_TONES[rs.phase]),
-				seg(`${rs.available}/${rs.desired} `.padEnd(7)),
-				seg(image.padEnd(10)),
-				seg(` ${rs.name}`, 'muted'),
-			];
-		});
+function revisionLines(status: WorkloadStatus, now: number): Line[] {
+	const shown = status.replicaSets.filter((rs) => rs.replicas > 0 || rs.desired > 0 || rs.tags.length > 0);
+	const notes = shown.map(
+		(rs) => replicaSetNote(rs, now) || (rs === status.replicaSets[0] && status.kind === 'Deployment' ? 'new' : 'old'),
+	);
+	const noteWidth = Math.max(8, ...notes.map((note) => note.length + 1));
+	return shown.map((rs, i): Line => {
+		const tag = rs.tags[0];
+		const tone = tag === 'canary' || tag === 'preview' ? 'canary' : tag === 'stable' || tag === 'active' ? 'stable' : 'muted';
+		const image = rs.images[0] ? imageTag(rs.images[0]) : '';
+		return [
+			seg(` rev ${String(rs.revision).padEnd(3)} `),
+			seg(notes[i].padEnd(noteWidth), tone),
+			seg(`${rs.glyph} `, PHASE_TONES[rs.phase]),
+			seg(`${rs.available}/${rs.desired} `.padEnd(7)),
+			seg(image.padEnd(10)),
+			seg(` ${rs.name}`, 'muted'),
+		];
+	});
 }
 
 function headline(workload: Workload, status: WorkloadStatus): Line[] {
@@ -88,7 +91,7 @@ export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, heigh
 	const { cluster } = snapshot;
 	const status = workloadStatus(workload, selectReplicaSets(cluster, workload), cluster.now);
 	const head = headline(workload, status).flatMap((line) => wrapLine(line, width));
-	const revisions = revisionLines(status);
+	const revisions = revisionLines(status, cluster.now);
 	const room = Math.max(0, height - head.length - revisions.length - 2);
 	const steps = stepLines(workload, status, room);
 	const lines = [

@@ -28,9 +28,15 @@ function weightText(status: WorkloadStatus): string {
 	return setWeight === undefined ? '—' : `${setWeight}/${actualWeight ?? 0}`;
 }
 
+/**
+ * A Rollout's newest revision that runs pods (the plugin lists running images only, so an aborted
+ * canary's image is not shown); a Deployment's newest revision, else its template's image.
+ */
 function newestImageTag(status: WorkloadStatus): string {
-	const images = status.kind === 'Rollout' ? (status as RolloutStatus).images.map((i) => i.image) : status.images;
-	const newest = status.replicaSets[0]?.images[0] ?? images[0];
+	const newest =
+		status.kind === 'Rollout'
+			? status.replicaSets.find((rs) => rs.replicas > 0)?.images[0]
+			: (status.replicaSets[0]?.images[0] ?? status.images[0]);
 	return newest ? imageTag(newest) : '—';
 }
 

@@ -1,6 +1,7 @@
 // What `kubectl argo rollouts get rollout` shows for each fixture, field by field.
 import { describe, expect, it } from 'vitest';
 import type { Rollout } from '../../source/domain/k8s';
+import { replicaSetNote, SCALE_DOWN_DEADLINE_ANNOTATION } from '../../source/domain/replica-set';
 import { rolloutStatus } from '../../source/domain/rollout';
 import { formatStep } from '../../source/domain/rollout-steps';
 import { describeWaiting } from '../../source/domain/rollout-waiting';
@@ -57,7 +58,7 @@ describe('rolloutStatus on fixtures (plugin get rollout)', () => {
 		expect(s.setWeight).toBeUndefined();
 		expect(s.actualWeight).toBeUndefined();
 		expect(s.images).toEqual([
-			{ image: 'ghcr.io/huggingface/text-generation-inference:2.3.1', tags: ['active', 'stable'] },
+			{ image: 'ghcr.io/huggingface/text-generation-inference:2.3.1', tags: ['stable', 'active'] },
 			{ image: 'ghcr.io/huggingface/text-generation-inference:2.4.0', tags: ['preview'] },
 		]);
 		expect(s.replicaSets.map((rs) => [rs.revision, rs.phase, rs.tags])).toEqual([
@@ -121,6 +122,37 @@ describe('rolloutStatus rules on variants of the fixtures', () => {
 		expect(rolloutStatus(ro, replicaSets, NOW).actualWeight).toBe(20);
 		ro.status!.canary = { weights: { canary: { weight: 7 }, stable: { weight: 93 } } };
 		expect(rolloutStatus(ro, replicaSets, NOW).actualWeight).toBe(7);
+	});
+
+	it('ping-pong: each ReplicaSet is tagged with the service it is behind (stable behind pong unless status says ping)', () => {
+		const { ro, replicaSets } = rolloutFixture('canary-deadline');
+		ro.spec.strategy!.canary!.pingPong = { pingService: 'llama-ping', pongService: 'llama-pong' };
+		const tags = () => rolloutStatus(ro, replicaSets, NOW).replicaSets.map((rs) => rs.tags.join(','));
+		expect(tags()).toEqual(['canary,ping', 'stable,pong', '']);
+		ro.status!.canary = { stablePingPong: 'ping' };
+		expect(tags()).toEqual(['canary,pong', 'stable,ping', '']);
+		// Image tags come in the plugin's order: canary/stable first, then ping/pong.
+		expect(rolloutStatus(ro, replicaSets, NOW).images.map((i) => i.tags)).toEqual([
+			['stable', 'ping'],
+			['canary', 'pong'],
+		]);
+	});
+
+	it('an image run by two ReplicaSets gets their tags merged and sorted', () => {
+		const { ro, replicaSets } = rolloutFixture('bluegreen-paused');
+		const [preview, active] = replicaSets.map((rs) => rs.spec.template!.spec!.containers![0]);
+		preview.image = active.image;
+		expect(rolloutStatus(ro, replicaSets, NOW).images).toEqual([
+			{ image: 'ghcr.io/huggingface/text-generation-inference:2.3.1', tags: ['active', 'preview', 'stable'] },
+		]);
+	});
+
+	it('ReplicaSet INFO: the tags, then the time left before a scheduled scale-down, or passed', () => {
+		const { ro, replicaSets } = rolloutFixture('bluegreen-paused');
+		replicaSets[1].metadata.annotations![SCALE_DOWN_DEADLINE_ANNOTATION] = '2024-06-01T15:59:30Z';
+		const infos = rolloutStatus(ro, replicaSets, NOW).replicaSets;
+		expect(infos.map((rs) => replicaSetNote(rs, NOW))).toEqual(['preview', 'stable,active,delay:3h59m', '']);
+		expect(replicaSetNote(infos[1], Date.parse('2024-06-01T16:00:00Z'))).toBe('stable,active,delay:passed');
 	});
 
 	it('actual weight truncates available canary ÷ available total', () => {

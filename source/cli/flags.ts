@@ -31,9 +31,7 @@ export const HELP = `
     --readonly             no action can change the cluster; action keys are removed
     --debug                stack traces on internal errors
 
-  sim serve
-    --listen HOST:PORT     address to serve on (default: 127.0.0.1:8443)
-    --kubeconfig-out FILE  write a kubeconfig for the served cluster
+  sim serve: see rolltop sim serve --help
 
     --help, --version
 `;
@@ -61,8 +59,6 @@ export function parseFlags(argv: string[]) {
 			theme: { type: 'string' },
 			readonly: { type: 'boolean', default: false },
 			debug: { type: 'boolean', default: false },
-			listen: { type: 'string' },
-			kubeconfigOut: { type: 'string' },
 		},
 	});
 }

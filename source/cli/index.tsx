@@ -4,28 +4,37 @@ import { parseFlags } from './flags';
 import { restoreTerminal } from './terminal';
 import { failUsage, UsageError } from './usage-error';
 
-async function main(): Promise<void> {
-	const cli = parseFlags(process.argv.slice(2));
-	const [verb, sub] = cli.input;
+/** Runs a command; problems with what the user gave us are one line and exit code 2, anything else is a bug. */
+async function run(debug: boolean, command: () => Promise<void>): Promise<void> {
 	try {
-		if (verb === 'sim' && sub === 'serve') {
-			const { serveFromFlags } = await import('./serve-command');
-			return await serveFromFlags(cli.flags);
-		}
-		if (verb !== undefined) throw new UsageError(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);
+		await command();
+	} catch (error) {
+		restoreTerminal();
+		if (error instanceof InputError) failUsage(error.message);
+		const detail = debug ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? error} (run with --debug for details)`;
+		process.stderr.write(`rolltop: internal error: ${detail}\n`);
+		process.exit(1);
+	}
+}
+
+async function main(): Promise<void> {
+	const argv = process.argv.slice(2);
+	// `sim` has its own command line (flags, usage text); meow parses only the console's.
+	if (argv[0] === 'sim') {
+		return run(argv.includes('--debug'), async () => {
+			const { simCommand } = await import('./serve-command');
+			await simCommand(argv.slice(1));
+		});
+	}
+	const cli = parseFlags(argv);
+	return run(cli.flags.debug, async () => {
+		if (cli.input.length) throw new UsageError(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);
 		// Ink draws only a final frame when CI is set (is-in-ci, read when Ink loads, i.e. on the import
 		// below); an interactive console in a terminal always wants live frames.
 		if (process.stdout.isTTY) delete process.env.CI;
 		const { runConsole } = await import('./run-console');
 		await runConsole(cli.flags);
-	} catch (error) {
-		restoreTerminal();
-		// Problems with what the user gave us: one line and exit code 2. Anything else is a bug.
-		if (error instanceof InputError) failUsage(error.message);
-		const detail = cli.flags.debug ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? error} (run with --debug for details)`;
-		process.stderr.write(`rolltop: internal error: ${detail}\n`);
-		process.exit(1);
-	}
+	});
 }
 
 void main();

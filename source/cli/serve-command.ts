@@ -1,13 +1,12 @@
-// `rolltop sim serve`: flags → options.
-import { numberFlag, type Flags } from './flags';
+// `rolltop sim …`: parse its command line, then print the usage or serve.
+import { parseSimCommand, SIM_SERVE_HELP } from './sim-serve-flags';
 import { runSimServe } from './sim-serve';
 
-export async function serveFromFlags(flags: Flags): Promise<void> {
-	await runSimServe({
-		listen: flags.listen ?? '127.0.0.1:8443',
-		kubeconfigOut: flags.kubeconfigOut,
-		scenario: flags.scenario,
-		seed: numberFlag('seed', flags.seed, 1, 0, 2 ** 31 - 1, true),
-		speed: numberFlag('speed', flags.speed, 1, 0, 100),
-	});
+export async function simCommand(argv: string[]): Promise<void> {
+	const command = parseSimCommand(argv);
+	if (command.help) {
+		process.stdout.write(SIM_SERVE_HELP.replace(/^\n/, ''));
+		return;
+	}
+	await runSimServe(command.options);
 }

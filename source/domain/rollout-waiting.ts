@@ -1,7 +1,8 @@
 // What a Rollout is waiting for right now, so the rollout pane can say it and the operator knows
 // whether a key press (promote) or time (a timed pause, an analysis) moves it on.
 import type { Rollout } from './k8s';
-import { formatAge, parseDuration, parseTime } from './format';
+import { pauseSeconds } from './duration';
+import { formatAge, parseTime } from './format';
 import { currentStep } from './rollout-steps';
 
 export type WaitingFor =
@@ -36,8 +37,7 @@ function pauseWait(ro: Rollout, now: number): WaitingFor | undefined {
 	if (!pause) return undefined;
 	if (pause.reason === 'CanaryPauseStep') {
 		const duration = currentStep(ro)?.pause?.duration;
-		const ms = duration === undefined ? undefined : parseDuration(duration);
-		return ms === undefined ? { kind: 'manual', reason: pause.reason } : timedPause(pause.reason, pause.startTime, ms, now);
+		return duration === undefined ? { kind: 'manual', reason: pause.reason } : timedPause(pause.reason, pause.startTime, pauseSeconds(duration) * 1000, now);
 	}
 	if (pause.reason === 'BlueGreenPause') {
 		const blueGreen = ro.spec.strategy?.blueGreen;

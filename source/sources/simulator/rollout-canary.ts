@@ -1,5 +1,6 @@
 // The Argo Rollouts canary strategy: step by step (setWeight, pause, pause with duration),
 // with traffic-routed weights, abort/retry, full promotion and fast rollback to stable.
+import { pauseSeconds } from '../../domain/duration';
 import { refOf, type CanaryStep, type ReplicaSet, type Rollout } from '../../domain/k8s';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
@@ -9,7 +10,7 @@ import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
-import { durationSeconds, iso } from './time';
+import { iso } from './time';
 
 const SOURCE = { component: 'rollouts-controller' };
 const DEFAULT_SCALE_DOWN_DELAY_S = 30;
@@ -130,7 +131,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 		if (step.setWeight !== undefined) completed = atDesired;
 		else if (step.pause) {
 			const condition = status.pauseConditions?.find((c) => c.reason === CANARY_PAUSE);
-			const duration = durationSeconds(step.pause.duration);
+			const duration = step.pause.duration === undefined ? undefined : pauseSeconds(step.pause.duration);
 			if (!condition) {
 				if (!status.controllerPause) {
 					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: iso(ctx.now) }];

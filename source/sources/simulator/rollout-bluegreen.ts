@@ -2,11 +2,11 @@
 // (BlueGreenPause) for promotion when auto-promotion is off, then takes over the active service;
 // the old stack is scaled down after scaleDownDelaySeconds.
 import type { ReplicaSet, Rollout } from '../../domain/k8s';
+import { templateHashOf } from '../../domain/replica-set';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
-import { podCounts } from './replicasets';
-import { hashOf, scaleReplicaSet } from './replicasets';
+import { podCounts, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
@@ -52,7 +52,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		ctx.events.normal(involved, 'RolloutRetry', 'Retrying Rollout after abort', SOURCE);
 	}
 
-	const activeRS = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	const activeRS = synced.all.find((rs) => templateHashOf(rs, ro) === blueGreen.activeSelector);
 	let newRS = synced.newRS;
 	if (!aborted) newRS = scaleReplicaSet(ctx, ro, newRS, replicas);
 	else if (ctx.now - Date.parse(status.abortedAt as string) >= ABORT_SCALE_DOWN_DELAY_S * 1000) newRS = scaleReplicaSet(ctx, ro, newRS, 0);
@@ -91,12 +91,12 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		}
 	}
 
-	const others = synced.all.filter((rs) => rs !== synced.newRS && hashOf(rs) !== blueGreen.activeSelector);
+	const others = synced.all.filter((rs) => rs !== synced.newRS && templateHashOf(rs, ro) !== blueGreen.activeSelector);
 	scaleDownOthers(ctx, ro, others);
 	status.blueGreen = blueGreen;
 	status.canary = {};
 	reconcileRestart(ctx, ro, status, synced.all);
-	const active = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	const active = synced.all.find((rs) => templateHashOf(rs, ro) === blueGreen.activeSelector);
 	const total = sumCounts(ctx, synced.all);
 	persistRolloutStatus(ctx, ro, status, { total, updated: podCounts(ctx, newRS), available: podCounts(ctx, active).ready }, newRS.metadata.name, revision);
 }

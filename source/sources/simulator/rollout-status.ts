@@ -1,11 +1,12 @@
 // The Rollout status fields the Argo controller writes after each reconcile: counts, conditions,
 // phase and message (following argo-rollouts' conditions and rolloututil packages).
 import type { Condition, Rollout } from '../../domain/k8s';
+import { ROLLOUT_HASH_LABEL, ROLLOUT_REVISION_ANNOTATION } from '../../domain/replica-set';
+import { calculateRolloutPhase } from '../../domain/rollout-phase';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition } from './owner-sync';
-import { type PodCounts } from './replicasets';
-import { putIfStatusChanged } from './replicasets';
+import { putIfStatusChanged, type PodCounts } from './replicasets';
 
 export type RolloutStatus = NonNullable<Rollout['status']>;
 
@@ -21,7 +22,7 @@ export interface RolloutCounts {
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 function selectorString(ro: Rollout, hash?: string): string {
-	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { 'rollouts-pod-template-hash': hash } : {}) };
+	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { [ROLLOUT_HASH_LABEL]: hash } : {}) };
 	return Object.entries(labels)
 		.map(([k, v]) => `${k}=${v}`)
 		.join(',');
@@ -50,35 +51,6 @@ function isHealthy(ro: Rollout, status: RolloutStatus, replicas: number): boolea
 		completed &&= (steps === 0 || status.currentStepIndex === steps) && status.replicas === replicas;
 	}
 	return completed && status.updatedReplicas === replicas && status.availableReplicas === replicas;
-}
-
-/** argo-rollouts CalculateRolloutPhase. */
-export function rolloutPhase(ro: Rollout, status: RolloutStatus): { phase: string; message: string } {
-	for (const c of status.conditions ?? []) {
-		if (c.reason === 'RolloutAborted' || c.reason === 'ProgressDeadlineExceeded') {
-			return { phase: 'Degraded', message: `${c.reason}: ${c.message}` };
-		}
-	}
-	if (ro.spec.paused) return { phase: 'Paused', message: 'manually paused' };
-	const pause = status.pauseConditions?.[0];
-	if (pause) return { phase: 'Paused', message: pause.reason };
-	if (ro.spec.restartAt && ro.spec.restartAt !== status.restartedAt) return { phase: 'Progressing', message: 'rollout is restarting' };
-	if ((status.updatedReplicas ?? 0) < (ro.spec.replicas ?? 1)) return { phase: 'Progressing', message: 'more replicas need to be updated' };
-	if ((status.availableReplicas ?? 0) < (status.updatedReplicas ?? 0)) {
-		return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
-	}
-	if (ro.spec.strategy?.blueGreen) {
-		if (!status.blueGreen?.activeSelector || status.blueGreen.activeSelector !== status.currentPodHash) {
-			return { phase: 'Progressing', message: 'active service cutover pending' };
-		}
-		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
-	} else {
-		if (!ro.spec.strategy?.canary?.trafficRouting && (status.replicas ?? 0) > (status.updatedReplicas ?? 0)) {
-			return { phase: 'Progressing', message: 'old replicas are pending termination' };
-		}
-		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for all steps to complete' };
-	}
-	return { phase: 'Healthy', message: '' };
 }
 
 function progressingCondition(
@@ -153,10 +125,11 @@ export function persistRolloutStatus(
 		? setCondition(conditions, ctx.now, 'Healthy', 'True', 'RolloutHealthy', 'Rollout is healthy')
 		: setCondition(conditions, ctx.now, 'Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy');
 	next.conditions = conditions;
-	const { phase, message } = rolloutPhase(ro, next);
+	// The controller publishes the phase the plugin would otherwise calculate from these fields.
+	const { phase, message } = calculateRolloutPhase({ ...ro, status: next });
 	next.phase = phase;
 	next.message = message || undefined;
 	if (!next.message) delete next.message;
-	const annotations = { ...ro.metadata.annotations, 'rollout.argoproj.io/revision': String(revision) };
+	const annotations = { ...ro.metadata.annotations, [ROLLOUT_REVISION_ANNOTATION]: String(revision) };
 	putIfStatusChanged(ctx, ro, { ...ro, metadata: { ...ro.metadata, annotations }, status: next });
 }

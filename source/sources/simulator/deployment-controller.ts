@@ -2,13 +2,12 @@
 // and the status conditions `kubectl rollout status` reads.
 import type { Condition, Deployment, ReplicaSet } from '../../domain/k8s';
 import { DEPLOYMENT_REVISION_ANNOTATION, revisionOf, templateHashOf } from '../../domain/replica-set';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from '../../domain/status';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition, sumCounts, syncNewReplicaSet } from './owner-sync';
 import { podCounts, putIfStatusChanged, revisionOfReplicaSet, scaleReplicaSet } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
-
-const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 /** An absolute number or a percentage of `replicas` (surge rounds up, unavailability down). */
 export function resolveIntOrPercent(value: number | string | undefined, replicas: number, roundUp: boolean): number {
@@ -76,7 +75,7 @@ function conditions(ctx: SimContext, d: Deployment, status: NonNullable<Deployme
 	if (progressed || !current || current.reason === 'NewReplicaSetAvailable' || current.reason === 'DeploymentResumed') {
 		return setCondition(list, ctx.now, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`, true);
 	}
-	const deadline = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_S) * 1000;
+	const deadline = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
 	const since = Date.parse(current.lastUpdateTime ?? '') || ctx.now;
 	if (current.status === 'True' && ctx.now - since > deadline) {
 		const message = `ReplicaSet "${name}" has timed out progressing.`;

@@ -6,7 +6,7 @@ import { revisionAnnotationOf, SCALE_DOWN_DEADLINE_ANNOTATION, templateHashOf, t
 import type { SimContext } from './context';
 import { createReplicaSet, podCounts, revisionOfReplicaSet, type PodCounts } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
-import { iso } from './time';
+import { rfc3339 } from '../../domain/format';
 
 export interface SyncedReplicaSets {
 	newRS: ReplicaSet;
@@ -66,7 +66,7 @@ export function setCondition(
 ): Condition[] {
 	const current = conditions.find((c) => c.type === type);
 	if (current && current.status === status && current.reason === reason && !touch) return conditions;
-	const at = iso(now);
+	const at = rfc3339(now);
 	const next: Condition = {
 		type,
 		status,
@@ -86,7 +86,7 @@ export function scaleDownDeadline(rs: ReplicaSet): number | undefined {
 export function withScaleDownDeadline(ctx: SimContext, rs: ReplicaSet, at: number | undefined): ReplicaSet {
 	const annotations = { ...rs.metadata.annotations };
 	if (at === undefined) delete annotations[SCALE_DOWN_DEADLINE_ANNOTATION];
-	else annotations[SCALE_DOWN_DEADLINE_ANNOTATION] = iso(at);
+	else annotations[SCALE_DOWN_DEADLINE_ANNOTATION] = rfc3339(at);
 	if (annotations[SCALE_DOWN_DEADLINE_ANNOTATION] === rs.metadata.annotations?.[SCALE_DOWN_DEADLINE_ANNOTATION]) return rs;
 	return ctx.store.put({ ...rs, metadata: { ...rs.metadata, annotations } }) as ReplicaSet;
 }

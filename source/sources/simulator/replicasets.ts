@@ -1,6 +1,6 @@
 // ReplicaSets: creating them for a workload's template, scaling them, and the ReplicaSet
 // controller that keeps the number of pods equal to spec.replicas.
-import type { ReplicaSet } from '../../domain/k8s';
+import { controllerOf, objectKey, type Kind, type ReplicaSet } from '../../domain/k8s';
 import { hashLabelOf, revisionAnnotationOf, revisionOf, templateHashOf, type Workload } from '../../domain/replica-set';
 import type { PodRuntime, SimContext } from './context';
 import { involvedOf } from './events';
@@ -9,34 +9,28 @@ import { renderPod } from './pod-object';
 import { uuid } from './random';
 import { resolveProfile } from './scenario';
 import { GPU_RESOURCE } from './nodes';
-import { iso } from './time';
+import { rfc3339 } from '../../domain/format';
 
 /** A ReplicaSet's revision as its owner's controller numbers it. */
 export function revisionOfReplicaSet(rs: ReplicaSet, owner: { kind: string }): number {
 	return revisionOf(rs, revisionAnnotationOf(owner));
 }
 
-/** The ReplicaSets each workload owns, sorted by revision (one pass over the store per tick). */
+/** The ReplicaSets each workload owns, by the workload's keyOf, sorted by revision (one pass over the store per tick). */
 export function replicaSetsByOwner(ctx: SimContext): Map<string, ReplicaSet[]> {
 	const result = new Map<string, ReplicaSet[]>();
 	for (const obj of ctx.store.list('ReplicaSet')) {
 		const rs = obj as ReplicaSet;
-		const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+		const owner = controllerOf(rs);
 		if (!owner) continue;
-		const key = `${owner.kind}/${rs.metadata.namespace}/${owner.name}`;
+		const key = objectKey(owner.kind as Kind, rs.metadata.namespace, owner.name);
 		const list = result.get(key) ?? [];
 		list.push(rs);
 		result.set(key, list);
 	}
-	for (const list of result.values()) {
-		const owner = list[0].metadata.ownerReferences!.find((r) => r.controller)!;
-		list.sort((a, b) => revisionOfReplicaSet(a, owner) - revisionOfReplicaSet(b, owner));
-	}
+	const revision = (rs: ReplicaSet) => revisionOfReplicaSet(rs, controllerOf(rs)!);
+	for (const list of result.values()) list.sort((a, b) => revision(a) - revision(b));
 	return result;
-}
-
-export function ownerKey(owner: Workload): string {
-	return `${owner.kind}/${owner.metadata.namespace}/${owner.metadata.name}`;
 }
 
 export function createReplicaSet(ctx: SimContext, owner: Workload, hash: string, revision: number, createdAt = ctx.now): ReplicaSet {
@@ -64,7 +58,7 @@ export function createReplicaSet(ctx: SimContext, owner: Workload, hash: string,
 			name: `${owner.metadata.name}-${hash}`,
 			namespace: owner.metadata.namespace,
 			uid: uuid(ctx.random.names),
-			creationTimestamp: iso(createdAt),
+			creationTimestamp: rfc3339(createdAt),
 			labels: { ...template.metadata.labels },
 			annotations,
 			ownerReferences: [ownerReference],
@@ -117,7 +111,7 @@ function gpusOf(rs: ReplicaSet): number {
 }
 
 export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined {
-	const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+	const owner = controllerOf(rs);
 	const workload = owner && ctx.workload(rs.metadata.namespace, owner.name);
 	if (!workload) return undefined;
 	const namespace = rs.metadata.namespace ?? 'default';

@@ -10,7 +10,7 @@ import { podCounts, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
-import { iso } from './time';
+import { rfc3339 } from '../../domain/format';
 
 const SOURCE = { component: 'rollouts-controller' };
 const BLUE_GREEN_PAUSE = 'BlueGreenPause';
@@ -43,7 +43,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 	const isActive = hash === blueGreen.activeSelector;
 	const aborted = status.abort === true && !isActive;
 	if (aborted && !status.abortedAt) {
-		status.abortedAt = iso(ctx.now);
+		status.abortedAt = rfc3339(ctx.now);
 		delete status.pauseConditions;
 		delete status.controllerPause;
 		ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
@@ -67,7 +67,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		if (!promote) {
 			const condition = status.pauseConditions?.find((c) => c.reason === BLUE_GREEN_PAUSE);
 			if (!condition && !status.controllerPause) {
-				status.pauseConditions = [{ reason: BLUE_GREEN_PAUSE, startTime: iso(ctx.now) }];
+				status.pauseConditions = [{ reason: BLUE_GREEN_PAUSE, startTime: rfc3339(ctx.now) }];
 				status.controllerPause = true;
 				ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${BLUE_GREEN_PAUSE})`, SOURCE);
 			} else if (!condition) promote = true;

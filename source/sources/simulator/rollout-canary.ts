@@ -11,7 +11,7 @@ import { podCounts, scaleReplicaSet } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
-import { iso } from './time';
+import { rfc3339 } from '../../domain/format';
 
 const SOURCE = { component: 'rollouts-controller' };
 const DEFAULT_SCALE_DOWN_DELAY_S = 30;
@@ -84,7 +84,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	}
 	if (aborted) {
 		if (!status.abortedAt) {
-			status.abortedAt = iso(ctx.now);
+			status.abortedAt = rfc3339(ctx.now);
 			ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
 		}
 		index = 0;
@@ -123,7 +123,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 			const duration = step.pause.duration === undefined ? undefined : pauseSeconds(step.pause.duration);
 			if (!condition) {
 				if (!status.controllerPause) {
-					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: iso(ctx.now) }];
+					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: rfc3339(ctx.now) }];
 					status.controllerPause = true;
 					ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${CANARY_PAUSE})`, SOURCE);
 				} else {

@@ -3,6 +3,7 @@
 import type { Condition, Rollout } from '../../domain/k8s';
 import { ROLLOUT_HASH_LABEL, ROLLOUT_REVISION_ANNOTATION } from '../../domain/replica-set';
 import { calculateRolloutPhase } from '../../domain/rollout-phase';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from '../../domain/status';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition } from './owner-sync';
@@ -18,8 +19,6 @@ export interface RolloutCounts {
 	/** What counts as available (blue-green: the active side only). */
 	available: number;
 }
-
-const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 function selectorString(ro: Rollout, hash?: string): string {
 	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { [ROLLOUT_HASH_LABEL]: hash } : {}) };
@@ -78,7 +77,7 @@ function progressingCondition(
 	if (progressed(prev, next) || !current || current.reason === 'NewReplicaSetAvailable') {
 		return setCondition(conditions, now, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRSName}" is progressing.`, true);
 	}
-	const deadline = ((ro.spec.progressDeadlineSeconds as number | undefined) ?? DEFAULT_PROGRESS_DEADLINE_S) * 1000;
+	const deadline = ((ro.spec.progressDeadlineSeconds as number | undefined) ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
 	const since = Date.parse(current.lastUpdateTime ?? current.lastTransitionTime ?? '') || now;
 	if (current.status === 'True' && now - since > deadline) {
 		const message = `ReplicaSet "${newRSName}" has timed out progressing.`;

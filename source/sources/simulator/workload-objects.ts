@@ -3,7 +3,7 @@
 import type { Deployment, PodTemplate, Rollout } from '../../domain/k8s';
 import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
 import type { ServerKind, Workload } from './scenario';
-import { iso } from './time';
+import { rfc3339 } from '../../domain/format';
 
 const PORT = 8000;
 
@@ -62,7 +62,7 @@ export function workloadObject(w: Workload, uid: string, createdAt: number): Rol
 		name: w.name,
 		namespace: w.namespace,
 		uid,
-		creationTimestamp: iso(createdAt),
+		creationTimestamp: rfc3339(createdAt),
 		labels: { app: w.name, 'app.kubernetes.io/part-of': 'inference' },
 		annotations: {} as Record<string, string>,
 	};

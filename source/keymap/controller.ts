@@ -4,7 +4,7 @@ import type { Action, ActionKind, ActionPlan } from '../domain/action';
 import { executePlan } from '../domain/execute-plan';
 import { refOf, type ObjectRef } from '../domain/k8s';
 import { METRIC_IDS, type MetricId } from '../domain/metrics';
-import { actionDisabledReason, planAction } from '../domain/plan-action';
+import { planAction } from '../domain/plan-action';
 import type { Workload } from '../domain/replica-set';
 import type { ClusterSource, SimulatorControls } from '../domain/source';
 import { selectedWorkload } from '../store/lists';
@@ -19,6 +19,7 @@ import { keyName, splitKeys, type InkKey } from './keys';
 import { handleModalKey } from './modal-keys';
 import { focusPane, moveSelection, pageSize } from './navigation';
 import { Permissions } from './permissions';
+import { actionDisabledReason, withRemedy } from './remedy';
 
 export type { Host } from './host';
 
@@ -199,7 +200,7 @@ export class Controller {
 		}
 		const action: Action = { kind, target: refOf(workload), ...(replicas !== undefined ? { replicas } : {}) };
 		const result = planAction(action, { object: workload, replicaSets: selectReplicaSets(this.store.cluster, workload), now: this.store.cluster.now });
-		if (!result.ok) return this.store.updateUi({ flash: this.flash(`${kind}: ${result.reason}`, 'warn') });
+		if (!result.ok) return this.store.updateUi({ flash: this.flash(`${kind}: ${withRemedy(result.reason, result.remedy)}`, 'warn') });
 		if (result.plan.destructive) return this.store.updateUi({ mode: { kind: 'confirm', plan: result.plan } });
 		void this.execute(result.plan);
 	}

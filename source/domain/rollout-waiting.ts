@@ -1,5 +1,5 @@
 // What a Rollout is waiting for right now, so the rollout pane can say it and the operator knows
-// whether a key press (promote) or time (a timed pause, an analysis) moves it on.
+// whether it waits for someone to act (promote) or for time (a timed pause, an analysis) to move it on.
 import type { Remedy } from './action';
 import type { Rollout } from './k8s';
 import { pauseSeconds } from './duration';

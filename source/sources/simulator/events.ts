@@ -1,8 +1,8 @@
 // Kubernetes Events as the API server keeps them: one object per (object, reason, message), whose
 // count and lastTimestamp grow when the same thing happens again. Only the newest few are kept.
+import { rfc3339 } from '../../domain/format';
 import type { KubeEvent, KubeObject } from '../../domain/k8s';
 import type { ObjectStore } from './object-store';
-import { rfc3339 } from '../../domain/format';
 
 export const EVENT_LIMIT = 200;
 

@@ -1,8 +1,8 @@
 // GPU nodes: the Node objects the API shows, and the bookkeeping of their GPUs.
+import { rfc3339 } from '../../domain/format';
 import type { Node } from '../../domain/k8s';
 import type { NodeState, SimContext } from './context';
 import type { NodePool, Scenario } from './scenario';
-import { rfc3339 } from '../../domain/format';
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
 export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';

@@ -1,12 +1,12 @@
 // What the Rollout and Deployment controllers share: finding or creating the ReplicaSet for the
 // current template (with revision numbers as both controllers keep them), counting pods, and
 // setting status conditions the way the upstream helpers do.
+import { rfc3339 } from '../../domain/format';
 import type { Condition, ReplicaSet } from '../../domain/k8s';
 import { revisionAnnotationOf, SCALE_DOWN_DEADLINE_ANNOTATION, templateHashOf, type Workload } from '../../domain/replica-set';
 import type { SimContext } from './context';
 import { createReplicaSet, podCounts, revisionOfReplicaSet, type PodCounts } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
-import { rfc3339 } from '../../domain/format';
 
 export interface SyncedReplicaSets {
 	newRS: ReplicaSet;

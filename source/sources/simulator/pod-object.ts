@@ -1,8 +1,8 @@
 // Renders a pod's runtime state as the Pod object the API server would show for it.
+import { rfc3339 } from '../../domain/format';
 import type { Condition, ContainerStatus, Pod } from '../../domain/k8s';
 import type { NodeState, PodRuntime } from './context';
 import { fnv1a } from './random';
-import { rfc3339 } from '../../domain/format';
 
 function digest(text: string): string {
 	let out = '';

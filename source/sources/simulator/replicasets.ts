@@ -1,5 +1,6 @@
 // ReplicaSets: creating them for a workload's template, scaling them, and the ReplicaSet
 // controller that keeps the number of pods equal to spec.replicas.
+import { rfc3339 } from '../../domain/format';
 import { controllerOf, objectKey, type Kind, type ReplicaSet } from '../../domain/k8s';
 import { hashLabelOf, revisionAnnotationOf, revisionOf, templateHashOf, type Workload } from '../../domain/replica-set';
 import type { PodRuntime, SimContext } from './context';
@@ -9,7 +10,6 @@ import { renderPod } from './pod-object';
 import { uuid } from './random';
 import { resolveProfile } from './scenario';
 import { GPU_RESOURCE } from './nodes';
-import { rfc3339 } from '../../domain/format';
 
 /** A ReplicaSet's revision as its owner's controller numbers it. */
 export function revisionOfReplicaSet(rs: ReplicaSet, owner: { kind: string }): number {

@@ -1,6 +1,7 @@
 // The Argo Rollouts blue-green strategy: the new version comes up as the preview stack, waits
 // (BlueGreenPause) for promotion when auto-promotion is off, then takes over the active service;
 // the old stack is scaled down after scaleDownDelaySeconds.
+import { rfc3339 } from '../../domain/format';
 import type { ReplicaSet, Rollout } from '../../domain/k8s';
 import { templateHashOf } from '../../domain/replica-set';
 import type { SimContext } from './context';
@@ -10,7 +11,6 @@ import { podCounts, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
-import { rfc3339 } from '../../domain/format';
 
 const SOURCE = { component: 'rollouts-controller' };
 const BLUE_GREEN_PAUSE = 'BlueGreenPause';

@@ -1,6 +1,7 @@
 // The Argo Rollouts canary strategy: step by step (setWeight, pause, pause with duration),
 // with traffic-routed weights, abort/retry, full promotion and fast rollback to stable.
 import { pauseSeconds } from '../../domain/duration';
+import { rfc3339 } from '../../domain/format';
 import { refOf, type CanaryStep, type ReplicaSet, type Rollout } from '../../domain/k8s';
 import { templateHashOf, type Workload } from '../../domain/replica-set';
 import { stepsSetWeight } from '../../domain/rollout-steps';
@@ -11,7 +12,6 @@ import { podCounts, scaleReplicaSet } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
-import { rfc3339 } from '../../domain/format';
 
 const SOURCE = { component: 'rollouts-controller' };
 const DEFAULT_SCALE_DOWN_DELAY_S = 30;

@@ -1,9 +1,9 @@
 // The Rollout and Deployment objects a scenario's workloads start as, with real-looking pod
 // templates for vLLM, TGI and Triton servers.
+import { rfc3339 } from '../../domain/format';
 import type { Deployment, PodTemplate, Rollout } from '../../domain/k8s';
 import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
 import type { ServerKind, Workload } from './scenario';
-import { rfc3339 } from '../../domain/format';
 
 const PORT = 8000;
 

@@ -7,8 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseServiceRef } from '../sources/prometheus/service-ref';
 import type { PresetName, QueryOverrides } from '../sources/prometheus/presets';
 import { DEFAULT_CONFIG, THRESHOLD_METRICS, type Config, type Threshold, type ThresholdMetric } from './defaults';
-import { parseDuration } from './duration';
-import type { ConfigFile } from './schema';
+import { parseGoDuration } from '../domain/duration';
+import { DURATION_EXPECTED, type ConfigFile } from './schema';
 import { describeInvalid } from './validate';
 
 /** A config problem as one line that names the file and the field. */
@@ -91,7 +91,9 @@ function fromFile(raw: ConfigFile, file: string): Config {
 }
 
 function refreshInterval(file: string, text: string): number {
-	const ms = parseDuration(text)!;
+	const parsed = parseGoDuration(text);
+	if (!parsed.ok) throw new ConfigError(file, `refreshInterval: expected ${DURATION_EXPECTED} (${parsed.error})`);
+	const { ms } = parsed;
 	// Faster than this would turn every refresh into load on Prometheus for no visible gain.
 	if (ms < 250) throw new ConfigError(file, `refreshInterval: expected at least 250ms (got ${text})`);
 	return ms;

@@ -3,9 +3,10 @@
 import { METRIC_IDS } from '../domain/metrics';
 import { PRESET_NAMES } from '../sources/prometheus/presets';
 import { THRESHOLD_METRICS } from './defaults';
-import { DURATION_PATTERN } from './duration';
 
-const duration = { type: 'string', pattern: DURATION_PATTERN, 'x-expected': 'a duration such as 500ms, 2s or 1m' };
+// Its grammar (Go's) is checked when the file is read: a JSON schema pattern cannot say it.
+export const DURATION_EXPECTED = 'a duration such as 500ms, 2s or 1m';
+const duration = { type: 'string', 'x-expected': DURATION_EXPECTED };
 const promDuration = { type: 'string', pattern: '^[0-9]+(ms|s|m|h|d)$', 'x-expected': 'a PromQL duration such as 30s, 1m or 5m' };
 const presetList = {
 	type: 'array',

@@ -1,11 +1,11 @@
 // Pieces every action planner shares: naming the target, building a plan, refusing, scaling.
-import type { Action, ActionPlan, PatchRequest, PlanResult } from './action';
+import type { Action, ActionPlan, PatchRequest, PlanResult, Remedy } from './action';
 import { refOf, type PodTemplate } from './k8s';
 import type { Workload } from './replica-set';
 import { imageChanges } from './template';
 
-export function refuse(reason: string): PlanResult {
-	return { ok: false, reason };
+export function refuse(reason: string, remedy?: Remedy): PlanResult {
+	return remedy ? { ok: false, reason, remedy } : { ok: false, reason };
 }
 
 export function plan(action: Action, requests: PatchRequest[], summary: string, destructive: boolean): PlanResult {

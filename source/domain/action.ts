@@ -51,7 +51,21 @@ export interface ActionPlan {
 	destructive: boolean;
 }
 
-export type PlanResult = { ok: true; plan: ActionPlan } | { ok: false; reason: string };
+/**
+ * The action that lifts a refusal or ends a wait, and what it does there in words ("promote/resume").
+ * The domain names no keys: the console adds the key that runs the action.
+ */
+export interface Remedy {
+	action: ActionKind;
+	verb: string;
+}
+
+export interface Refusal {
+	reason: string;
+	remedy?: Remedy;
+}
+
+export type PlanResult = { ok: true; plan: ActionPlan } | ({ ok: false } & Refusal);
 
 export type ActionResult =
 	| { ok: true; message: string }

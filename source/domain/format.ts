@@ -1,33 +1,4 @@
-// Small pure formatters shared by status and action rules: durations, ages, image tags, timestamps.
-
-const UNIT_MS: Record<string, number> = {
-	ns: 1e-6,
-	us: 1e-3,
-	'µs': 1e-3,
-	'μs': 1e-3,
-	ms: 1,
-	s: 1000,
-	m: 60_000,
-	h: 3_600_000,
-};
-
-/**
- * A pause duration as Argo reads it (RolloutPause.DurationSeconds): a number or an all-digit string
- * means seconds; anything else is a Go duration ("90s", "5m", "1h30m", "1.5h"). Returns milliseconds,
- * or undefined when the value is not a duration.
- */
-export function parseDuration(value: string | number): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;
-	const text = value.trim();
-	if (/^[-+]?\d+$/.test(text)) return Number(text) * 1000;
-	const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
-	if (!match) return undefined;
-	let total = 0;
-	for (const part of match[2].matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-		total += Number(part[1]) * UNIT_MS[part[2]];
-	}
-	return match[1] === '-' ? -total : total;
-}
+// Small pure formatters shared by status and action rules: ages, image tags, timestamps.
 
 /**
  * An age the way kubectl prints it (apimachinery duration.HumanDuration): 45s, 3m20s, 42m, 2h5m,

@@ -1,6 +1,6 @@
 // The one entry point from an operator's Action to the PATCHes that carry it out, and the
-// disabled-key reasons derived from the very same rules.
-import type { Action, ActionKind, PlanResult } from './action';
+// refusals (why a key is disabled) derived from the very same rules.
+import type { Action, ActionKind, PlanResult, Refusal } from './action';
 import { refOf, type Deployment, type ReplicaSet, type Rollout } from './k8s';
 import { refuse } from './action-common';
 import { planDeploymentAction } from './deployment-actions';
@@ -25,11 +25,13 @@ export function planAction(action: Action, ctx: PlanContext): PlanResult {
 }
 
 /**
- * Why the key for `kind` does nothing right now, or null when it would plan. Scale is judged at the
+ * Why `kind` would be refused right now, or null when it would plan. Scale is judged at the
  * current replica count, since the count itself is asked for afterwards.
  */
-export function actionDisabledReason(kind: ActionKind, object: Rollout | Deployment, replicaSets: ReplicaSet[]): string | null {
+export function actionRefusal(kind: ActionKind, object: Rollout | Deployment, replicaSets: ReplicaSet[]): Refusal | null {
 	const action: Action = { kind, target: refOf(object), ...(kind === 'scale' ? { replicas: object.spec.replicas ?? 1 } : {}) };
 	const result = planAction(action, { object, replicaSets, now: 0 });
-	return result.ok ? null : result.reason;
+	if (result.ok) return null;
+	const { reason, remedy } = result;
+	return remedy ? { reason, remedy } : { reason };
 }

@@ -2,7 +2,7 @@
 // the Argo plugin's glyphs, and the pod's role in its rollout.
 import type { Container, ContainerStatus, Pod, ReplicaSet } from './k8s';
 import { parseTime } from './format';
-import { hashLabelOf, isOwnedBy, rolloutTags, type ReplicaSetTag, type Workload } from './replica-set';
+import { isOwnedBy, rolloutTags, templateHashOf, type ReplicaSetTag, type Workload } from './replica-set';
 import { PHASE_GLYPHS, UNKNOWN_GLYPH, WARNING_GLYPH } from './status';
 
 export interface PodStatus {
@@ -143,10 +143,9 @@ export function podStatus(pod: Pod): PodStatus {
  */
 export function podRole(pod: Pod, owner: Workload, replicaSets: ReplicaSet[]): PodRole {
 	if (owner.kind !== 'Rollout') return '';
-	const label = hashLabelOf(owner);
 	const rs = replicaSets.find((r) => isOwnedBy(pod, r));
 	if (rs && !isOwnedBy(rs, owner)) return '';
-	const tags = rolloutTags(owner, rs?.metadata.labels?.[label] ?? pod.metadata.labels?.[label]);
+	const tags = rolloutTags(owner, (rs && templateHashOf(rs, owner)) ?? templateHashOf(pod, owner));
 	const order: ReplicaSetTag[] = owner.spec.strategy?.blueGreen ? ['active', 'preview', 'stable'] : ['stable', 'canary'];
 	return order.find((tag) => tags.includes(tag)) ?? '';
 }

@@ -32,12 +32,20 @@ export interface ReplicaSetInfo {
 	scaleDownDeadline?: string;
 }
 
-export function hashLabelOf(workload: Workload): string {
-	return workload.kind === 'Rollout' ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
+/** Only the kind matters: an owner reference will do. */
+type OwnerKind = { kind: string };
+
+export function hashLabelOf(owner: OwnerKind): string {
+	return owner.kind === 'Rollout' ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
 }
 
-export function revisionAnnotationOf(workload: Workload): string {
-	return workload.kind === 'Rollout' ? ROLLOUT_REVISION_ANNOTATION : DEPLOYMENT_REVISION_ANNOTATION;
+export function revisionAnnotationOf(owner: OwnerKind): string {
+	return owner.kind === 'Rollout' ? ROLLOUT_REVISION_ANNOTATION : DEPLOYMENT_REVISION_ANNOTATION;
+}
+
+/** The pod-template hash label of a ReplicaSet (or pod) of `owner`. */
+export function templateHashOf(obj: KubeObject, owner: OwnerKind): string | undefined {
+	return obj.metadata.labels?.[hashLabelOf(owner)];
 }
 
 /** The revision annotation as a number; 0 when absent or not an integer (plugin: parseRevision). */
@@ -90,7 +98,7 @@ export function rolloutTags(ro: Rollout, hash: string | undefined): ReplicaSetTa
 }
 
 export function replicaSetInfo(rs: ReplicaSet, owner: Workload): ReplicaSetInfo {
-	const hash = rs.metadata.labels?.[hashLabelOf(owner)];
+	const hash = templateHashOf(rs, owner);
 	const phase = replicaSetPhase(rs);
 	const deadline = rs.metadata.annotations?.[SCALE_DOWN_DEADLINE_ANNOTATION];
 	return {

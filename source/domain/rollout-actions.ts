@@ -4,6 +4,7 @@ import { refOf, type ReplicaSet, type Rollout } from './k8s';
 import { describeTarget, mainPatch, plan, planScale, refuse, undoDetail } from './action-common';
 import { rfc3339 } from './format';
 import { canarySteps, currentStepIndex, isFullyPromoted, nextStepIndex, setWeightAt, strategyOf } from './rollout-steps';
+import { PROMOTE_RESUMES } from './rollout-waiting';
 import { undoTarget } from './undo';
 
 const UNPAUSE = { paused: false };
@@ -97,8 +98,7 @@ export function planRolloutAction(action: Action, ro: Rollout, replicaSets: Repl
 			if (ro.spec.paused) return refuse('already paused');
 			return plan(action, [mainPatch(ro, 'merge', { spec: { paused: true } })], `pause ${describeTarget(ro)} (spec.paused=true)`, false);
 		case 'resume':
-			// Argo has no resume verb: promote clears spec.paused and the pause conditions together.
-			return refuse(paused ? 'paused — press P to promote/resume' : 'not paused');
+			return paused ? refuse('paused', PROMOTE_RESUMES) : refuse('not paused');
 		case 'abort':
 			if (status.abort) return refuse('already aborted');
 			if (isFullyPromoted(ro)) return refuse('nothing to abort: already fully promoted');

@@ -25,11 +25,14 @@ export function currentStep(ro: Rollout): CanaryStep | undefined {
 
 /**
  * The weight the canary should carry with the rollout at step `index` (GetCurrentSetWeight):
- * 0 when aborted, 100 past the last step, else the nearest setWeight at or before the step.
+ * 0 when aborted, else as stepsSetWeight.
  */
 export function setWeightAt(ro: Rollout, index: number | undefined): number {
-	if (ro.status?.abort) return 0;
-	const steps = canarySteps(ro);
+	return ro.status?.abort ? 0 : stepsSetWeight(canarySteps(ro), index);
+}
+
+/** 100 past the last step, else the nearest setWeight at or before step `index` (0 before any). */
+export function stepsSetWeight(steps: CanaryStep[], index: number | undefined): number {
 	if (index === undefined || index >= steps.length) return 100;
 	for (let i = index; i >= 0; i--) {
 		const weight = steps[i].setWeight;

@@ -1,7 +1,9 @@
 // What a Rollout is waiting for right now, so the rollout pane can say it and the operator knows
-// whether a key press (promote) or time (a timed pause, an analysis) moves it on.
+// whether it waits for someone to act (promote) or for time (a timed pause, an analysis) to move it on.
+import type { Remedy } from './action';
 import type { Rollout } from './k8s';
-import { formatAge, parseDuration, parseTime } from './format';
+import { pauseSeconds } from './duration';
+import { formatAge, parseTime } from './format';
 import { currentStep } from './rollout-steps';
 
 export type WaitingFor =
@@ -14,6 +16,15 @@ export type WaitingFor =
 	| { kind: 'aborted'; message?: string };
 
 const COMPLETED_ANALYSIS = ['Successful', 'Failed', 'Error', 'Inconclusive'];
+
+/** Argo has no resume verb: promote clears both spec.paused and the pause conditions. */
+export const PROMOTE_RESUMES: Remedy = { action: 'promote', verb: 'promote/resume' };
+
+/** A wait in words, and the action that ends it when an operator has to act. */
+export interface WaitingText {
+	text: string;
+	remedy?: Remedy;
+}
 
 interface RunStatus {
 	name?: string;
@@ -36,8 +47,7 @@ function pauseWait(ro: Rollout, now: number): WaitingFor | undefined {
 	if (!pause) return undefined;
 	if (pause.reason === 'CanaryPauseStep') {
 		const duration = currentStep(ro)?.pause?.duration;
-		const ms = duration === undefined ? undefined : parseDuration(duration);
-		return ms === undefined ? { kind: 'manual', reason: pause.reason } : timedPause(pause.reason, pause.startTime, ms, now);
+		return duration === undefined ? { kind: 'manual', reason: pause.reason } : timedPause(pause.reason, pause.startTime, pauseSeconds(duration) * 1000, now);
 	}
 	if (pause.reason === 'BlueGreenPause') {
 		const blueGreen = ro.spec.strategy?.blueGreen;
@@ -75,18 +85,18 @@ export function waitingFor(ro: Rollout, now: number): WaitingFor | undefined {
 }
 
 /** One line for the rollout pane and the status bar. */
-export function describeWaiting(wait: WaitingFor | undefined): string {
-	if (!wait) return '';
+export function describeWaiting(wait: WaitingFor | undefined): WaitingText | undefined {
+	if (!wait) return undefined;
 	switch (wait.kind) {
 		case 'pause':
-			return wait.remainingMs === undefined ? `paused (${wait.reason})` : `paused: ${formatAge(wait.remainingMs)} left`;
+			return { text: wait.remainingMs === undefined ? `paused (${wait.reason})` : `paused: ${formatAge(wait.remainingMs)} left` };
 		case 'manual':
-			return `paused (${wait.reason}) — press P to promote/resume`;
+			return { text: `paused (${wait.reason})`, remedy: PROMOTE_RESUMES };
 		case 'analysis':
-			return `analysis ${wait.name}${wait.phase ? ` ${wait.phase}` : ''}`;
+			return { text: `analysis ${wait.name}${wait.phase ? ` ${wait.phase}` : ''}` };
 		case 'experiment':
-			return `experiment ${wait.name} running`;
+			return { text: `experiment ${wait.name} running` };
 		case 'aborted':
-			return `aborted${wait.message ? `: ${wait.message}` : ''} — retry or undo`;
+			return { text: `aborted${wait.message ? `: ${wait.message}` : ''} — retry or undo` };
 	}
 }

@@ -11,6 +11,9 @@ export const PHASE_GLYPHS: Record<Phase, string> = {
 	ScaledDown: '•',
 };
 
+/** spec.progressDeadlineSeconds when unset, for Deployments and Rollouts alike. */
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+
 /** Pod status glyphs beyond the phases (plugin: IconWarning, IconUnknown). */
 export const WARNING_GLYPH = '⚠';
 export const UNKNOWN_GLYPH = '?';

@@ -9,6 +9,7 @@ import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { Store } from '../store/store';
 import type { Host } from './host';
+import { withRemedy } from './remedy';
 
 /** Plans `kind` on the selected workload, or on `target`, which a dialog named. */
 export function act(store: Store, host: Host, kind: ActionKind, replicas?: number, target?: ObjectRef): void {
@@ -19,7 +20,7 @@ export function act(store: Store, host: Host, kind: ActionKind, replicas?: numbe
 	}
 	const action: Action = { kind, target: refOf(workload), ...(replicas !== undefined ? { replicas } : {}) };
 	const result = planAction(action, { object: workload, replicaSets: selectReplicaSets(store.cluster, workload), now: store.cluster.now });
-	if (!result.ok) return store.flash(`${kind}: ${result.reason}`, 'warn');
+	if (!result.ok) return store.flash(`${kind}: ${withRemedy(result.reason, result.remedy)}`, 'warn');
 	if (result.plan.destructive) return store.updateUi({ mode: { kind: 'confirm', plan: result.plan } });
 	void execute(store, host, result.plan);
 }

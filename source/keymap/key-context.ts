@@ -1,11 +1,11 @@
 // What the keys can do right now, from store state alone: the selected workload's kind, why an
 // action is unavailable (its state, or the API server's answer about RBAC), and the source kind.
-import { actionDisabledReason } from '../domain/plan-action';
 import { permissionFor } from '../domain/permission';
 import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { KeyContext } from './command';
+import { actionDisabledReason } from './remedy';
 
 export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean): KeyContext {
 	const workload = selectedWorkload(snapshot);

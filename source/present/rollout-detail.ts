@@ -1,16 +1,20 @@
 // The rollout pane: status line, what the workload waits for, the step list with the current step
 // marked, its revisions/ReplicaSets, and the controller's message.
+import type { Remedy } from '../domain/action';
 import { imageTag } from '../domain/format';
 import type { CanaryStep } from '../domain/k8s';
 import { replicaSetNote, type Workload } from '../domain/replica-set';
 import type { RolloutStatus } from '../domain/rollout';
 import { canarySteps } from '../domain/rollout-steps';
 import { describeWaiting } from '../domain/rollout-waiting';
+import { withRemedy } from '../keymap/remedy';
 import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { clipLine, seg, wrapLine, type Line } from './styled';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
+
+const DEPLOYMENT_RESUMES: Remedy = { action: 'resume', verb: 'resume' };
 
 export interface RolloutDetailVM {
 	title: string;
@@ -73,9 +77,9 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 		if (ro.setWeight !== undefined) parts.push(`weight set ${ro.setWeight}% · actual ${ro.actualWeight ?? 0}%`);
 		if (parts.length) lines.push([seg(parts.join(' · '), 'canary')]);
 		const waiting = describeWaiting(ro.waitingFor);
-		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(waiting, ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
+		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(withRemedy(waiting.text, waiting.remedy), ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
 	} else if (status.paused) {
-		lines.push([seg('waiting: ', 'muted'), seg('paused — press r to resume', 'warn')]);
+		lines.push([seg('waiting: ', 'muted'), seg(withRemedy('paused', DEPLOYMENT_RESUMES), 'warn')]);
 	}
 	const { ready, desired, updated, available } = status.replicas;
 	lines.push([seg(`${desired} desired · ${updated} updated · ${ready} ready · ${available} available`, 'muted')]);

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CONFIG, defaultConfigPath, loadConfig, parseConfig, parseDuration } from '../../source/config';
+import { ConfigError, DEFAULT_CONFIG, defaultConfigPath, loadConfig, parseConfig } from '../../source/config';
 
 const FILE = '/home/op/.config/rolltop/config.yaml';
 
@@ -51,6 +51,14 @@ describe('parseConfig', () => {
 		expect(config.file).toBe(FILE);
 	});
 
+	it.each([
+		['1h30m', 5_400_000],
+		['2m3.5s', 123_500],
+		['1.5s', 1500],
+	])('reads refreshInterval %s as Go does: %d ms', (text, ms) => {
+		expect(parseConfig(`refreshInterval: ${text}\n`, FILE).refreshIntervalMs).toBe(ms);
+	});
+
 	it('treats an empty file as the defaults', () => {
 		expect(parseConfig('', FILE)).toEqual({ ...DEFAULT_CONFIG, file: FILE });
 	});
@@ -58,6 +66,9 @@ describe('parseConfig', () => {
 	it.each([
 		['refreshInterval: fast', `${FILE}: refreshInterval: expected a duration such as 500ms, 2s or 1m`],
 		['refreshInterval: 10ms', `${FILE}: refreshInterval: expected at least 250ms (got 10ms)`],
+		['refreshInterval: 5d', `${FILE}: refreshInterval: expected a duration such as 500ms, 2s or 1m (unknown unit "d" in duration "5d")`],
+		['refreshInterval: "2"', `${FILE}: refreshInterval: expected a duration such as 500ms, 2s or 1m (missing unit in duration "2")`],
+		['refreshInterval: 2', `${FILE}: refreshInterval: expected a duration such as 500ms, 2s or 1m`],
 		['prometheus: { url: prometheus:9090 }', `${FILE}: prometheus.url: expected an http:// or https:// URL`],
 		['prometheus: { service: prometheus }', `${FILE}: prometheus.service: expected namespace/service:port, e.g. monitoring/prometheus-k8s:9090`],
 		['prometheus: { presets: [dcgm, vlm] }', `${FILE}: prometheus.presets[1]: expected one of dcgm, vllm, triton, tgi, http`],
@@ -104,15 +115,4 @@ describe('loadConfig', () => {
 	it('requires an explicitly named file to exist', () => {
 		expect(() => loadConfig({ path: '/nonexistent/rolltop.yaml' })).toThrow('/nonexistent/rolltop.yaml: file not found');
 	});
-});
-
-describe('parseDuration', () => {
-	it.each([
-		['500ms', 500],
-		['2s', 2000],
-		['1.5m', 90_000],
-		['1h', 3_600_000],
-		['2', undefined],
-		['s', undefined],
-	])('%s → %s', (text, ms) => expect(parseDuration(text)).toBe(ms));
 });

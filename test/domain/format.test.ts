@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, imageTag, parseDuration, rfc3339 } from '../../source/domain/format';
-
-describe('parseDuration (Argo pause durations)', () => {
-	it.each([
-		[60, 60_000],
-		['60', 60_000],
-		['60s', 60_000],
-		['5m', 300_000],
-		['1h', 3_600_000],
-		['1h30m', 5_400_000],
-		['1.5h', 5_400_000],
-		['250ms', 250],
-		['0', 0],
-	] as const)('%s → %d ms', (input, ms) => {
-		expect(parseDuration(input)).toBe(ms);
-	});
-
-	it.each(['', 'soon', '5 m', '5d', 'm5'])('%j is not a duration', (input) => {
-		expect(parseDuration(input)).toBeUndefined();
-	});
-});
+import { formatAge, imageTag, rfc3339 } from '../../source/domain/format';
 
 describe('formatAge (kubectl HumanDuration)', () => {
 	const s = 1000;

@@ -1,6 +1,6 @@
 // Every Rollout action → the exact requests `kubectl argo rollouts` would send, and every refusal.
 import { describe, expect, it } from 'vitest';
-import type { Action, ActionKind, PlanResult } from '../../source/domain/action';
+import type { Action, ActionKind, PlanResult, Refusal } from '../../source/domain/action';
 import { refOf, type ReplicaSet, type Rollout } from '../../source/domain/k8s';
 import { planAction } from '../../source/domain/plan-action';
 import { NOW, rolloutFixture } from './fixtures';
@@ -166,14 +166,14 @@ describe('rollout refusals', () => {
 		Object.assign(status, { currentStepIndex: 7, stableRS: status.currentPodHash, pauseConditions: null, controllerPause: false, phase: 'Healthy', message: '' });
 		return f;
 	};
-	it.each<[string, () => { ro: Rollout; replicaSets: ReplicaSet[] }, ActionKind, Partial<Action>, string]>([
+	it.each<[string, () => { ro: Rollout; replicaSets: ReplicaSet[] }, ActionKind, Partial<Action>, string | Refusal]>([
 		['promote a healthy, fully promoted rollout', healthy, 'promote', {}, 'nothing to promote: already fully promoted'],
 		['promoteFull when fully promoted', healthy, 'promoteFull', {}, 'already fully promoted'],
 		['abort when fully promoted', healthy, 'abort', {}, 'nothing to abort: already fully promoted'],
 		['promote an aborted rollout', () => rolloutFixture('canary-aborted'), 'promote', {}, 'aborted: retry or undo it first'],
 		['abort twice', () => rolloutFixture('canary-aborted'), 'abort', {}, 'already aborted'],
 		['retry when not aborted', () => rolloutFixture('canary-timed-pause'), 'retry', {}, 'not aborted: retry only applies to an aborted rollout'],
-		['resume (no such verb) while paused', () => rolloutFixture('canary-timed-pause'), 'resume', {}, 'paused — press P to promote/resume'],
+		['resume (no such verb) while paused', () => rolloutFixture('canary-timed-pause'), 'resume', {}, { reason: 'paused', remedy: { action: 'promote', verb: 'promote/resume' } }],
 		['resume when not paused', healthy, 'resume', {}, 'not paused'],
 		[
 			'promote a blue-green rollout that is not paused',
@@ -245,9 +245,9 @@ describe('rollout refusals', () => {
 		['scale to a negative count', () => rolloutFixture('canary-deadline'), 'scale', { replicas: -1 }, 'replicas must be a whole number ≥ 0 (got -1)'],
 		['scale to a fraction', () => rolloutFixture('canary-deadline'), 'scale', { replicas: 1.5 }, 'replicas must be a whole number ≥ 0 (got 1.5)'],
 		['scale without a count', () => rolloutFixture('canary-deadline'), 'scale', {}, 'replicas must be a whole number ≥ 0 (got nothing)'],
-	])('%s', (_name, make, kind, extra, reason) => {
+	])('%s', (_name, make, kind, extra, refusal) => {
 		const { ro, replicaSets } = make();
-		expect(planFor(ro, replicaSets, kind, extra)).toEqual({ ok: false, reason });
+		expect(planFor(ro, replicaSets, kind, extra)).toEqual({ ok: false, ...(typeof refusal === 'string' ? { reason: refusal } : refusal) });
 	});
 
 	it('refuses an action aimed at another object', () => {

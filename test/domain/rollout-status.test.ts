@@ -66,7 +66,8 @@ describe('rolloutStatus on fixtures (plugin get rollout)', () => {
 			[10, 'Healthy', ['stable', 'active']],
 			[8, 'ScaledDown', []],
 		]);
-		expect(describeWaiting(s.waitingFor)).toBe('paused (BlueGreenPause) — press P to promote/resume');
+		// The console adds the key for the remedy: "— press P to promote/resume" (test/keymap/remedy.test.ts).
+		expect(describeWaiting(s.waitingFor)).toEqual({ text: 'paused (BlueGreenPause)', remedy: { action: 'promote', verb: 'promote/resume' } });
 	});
 
 	it('experiment step with inconclusive analysis: Degraded by deadline, step 1/2, set 25, actual 25', () => {
@@ -98,7 +99,7 @@ describe('rolloutStatus on fixtures (plugin get rollout)', () => {
 			actualWeight: 25,
 			waitingFor: { kind: 'pause', reason: 'CanaryPauseStep', remainingMs: 40_000 },
 		});
-		expect(describeWaiting(s.waitingFor)).toBe('paused: 40s left');
+		expect(describeWaiting(s.waitingFor)).toEqual({ text: 'paused: 40s left' });
 	});
 
 	it('aborted canary: Degraded, setWeight 0, waiting on retry/undo', () => {

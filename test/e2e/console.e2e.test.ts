@@ -1,6 +1,7 @@
 // End to end in a real terminal: the built CLI in tmux at 120x40 and 80x24, real keys, real screen.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../source/package-root';
@@ -98,5 +99,26 @@ describe.skipIf(!existsSync(cli))('bad input ends with one clear line and exit c
 		expect(result.status).toBe(2);
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('a bad duration in a config or scenario file: one line naming the field', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rolltop-bad-duration-'));
+		const config = join(dir, 'config.yaml');
+		writeFileSync(config, 'refreshInterval: 5d\n');
+		const scenario = JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'scenarios', 'canary-pass.json'), 'utf8'));
+		const steps = scenario.workloads.find((w: { canary?: unknown }) => w.canary).canary.steps;
+		steps[steps.findIndex((step: { pause?: unknown }) => step.pause)] = { pause: { duration: '1h30' } };
+		const scenarioFile = join(dir, 'scenario.json');
+		writeFileSync(scenarioFile, JSON.stringify(scenario));
+		for (const [args, message] of [
+			[['--config', config], /refreshInterval: expected a duration such as 500ms, 2s or 1m \(unknown unit "d" in duration "5d"\)/],
+			[['--scenario', scenarioFile], /canary\.steps\[\d+\]\.pause\.duration must be seconds or a duration .*\(missing unit in duration "1h30"\)/],
+		] as const) {
+			const result = spawnSync('node', [cli, '--sim', ...args], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+			expect(result.status).toBe(2);
+			expect(result.stderr).toMatch(message);
+			expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		}
+		rmSync(dir, { recursive: true, force: true });
 	});
 });

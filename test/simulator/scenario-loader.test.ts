@@ -83,6 +83,32 @@ describe('scenario loader', () => {
 		expect(errorOf(() => loadScenario(file('product.json', JSON.stringify(product)))).message).toMatch(/workloads\[0\]\.gpuProduct "NVIDIA-B200" matches no node pool/);
 	});
 
+	const withPause = (duration: unknown) => {
+		const scenario = structuredClone(loadScenario('canary-pass')) as unknown as { workloads: Array<{ canary?: { steps: Array<Record<string, unknown>> } }> };
+		const i = scenario.workloads.findIndex((w) => w.canary);
+		const steps = scenario.workloads[i].canary!.steps;
+		const j = steps.findIndex((step) => step.pause);
+		steps[j] = { pause: { duration } };
+		return { text: JSON.stringify(scenario), field: `workloads[${i}].canary.steps[${j}].pause.duration` };
+	};
+
+	it.each([
+		['5d', 'must be seconds or a duration such as 500ms, 90s, 1m or 1h30m (unknown unit "d" in duration "5d")'],
+		['1h30', 'must be seconds or a duration such as 500ms, 90s, 1m or 1h30m (missing unit in duration "1h30")'],
+		['soon', 'must be seconds or a duration such as 500ms, 90s, 1m or 1h30m (invalid duration "soon")'],
+		['-1m', 'must not be negative (got "-1m")'],
+		[-5, 'must not be negative (got -5)'],
+	])('a pause duration of %j names the field and what is wrong', (duration, problem) => {
+		const { text, field } = withPause(duration);
+		const path = file('bad-pause.json', text);
+		expect(errorOf(() => loadScenario(path)).message).toBe(`${path}: ${field} ${problem}`);
+	});
+
+	it.each([[45], ['45'], ['1h30m'], ['2m3.5s'], ['500ms']])('a pause duration of %j loads', (duration) => {
+		const { text } = withPause(duration);
+		expect(() => loadScenario(file('good-pause.json', text))).not.toThrow();
+	});
+
 	it('an unknown name lists the available scenarios', () => {
 		const error = errorOf(() => loadScenario('nope'));
 		expect(error.message).toBe(`unknown scenario "nope" (available: ${listScenarios().join(', ')})`);

@@ -1,9 +1,10 @@
 // The cluster as it is when the scenario starts: nodes, workloads with their revision history,
 // and the current version's pods already running and Ready for a while.
 import type { ReplicaSet } from '../../domain/k8s';
+import type { Workload as WorkloadObject } from '../../domain/replica-set';
 import type { SimContext } from './context';
 import { createNodes } from './nodes';
-import { createReplicaSet, newPod, type Owner } from './replicasets';
+import { createReplicaSet, newPod } from './replicasets';
 import { uuid } from './random';
 import type { Scenario, Workload } from './scenario';
 import { placeSilently } from './scheduler';
@@ -32,7 +33,7 @@ function bootstrapWorkload(ctx: SimContext, w: Workload): void {
 	ctx.workloads.set(`${w.namespace}/${w.name}`, w);
 	const random = ctx.random.lifecycle;
 	const createdAt = ctx.now - random.int(20, 90) * DAY;
-	const owner = ctx.store.put(workloadObject(w, uuid(ctx.random.names), createdAt)) as Owner;
+	const owner = ctx.store.put(workloadObject(w, uuid(ctx.random.names), createdAt)) as WorkloadObject;
 	const history = w.versions.filter((v) => v.deployAt === undefined);
 	const versions = history.length ? history : [w.versions[0]];
 	// Revisions spread between the workload's creation and a few hours ago.
@@ -42,7 +43,7 @@ function bootstrapWorkload(ctx: SimContext, w: Workload): void {
 	versions.forEach((version, i) => {
 		const template = podTemplate(w, version.image);
 		const at = i === versions.length - 1 ? ctx.now - random.int(3, 72) * 60 * MINUTE : createdAt + Math.floor((span * i) / versions.length);
-		const withTemplate = { ...owner, spec: { ...owner.spec, template } } as Owner;
+		const withTemplate = { ...owner, spec: { ...owner.spec, template } } as WorkloadObject;
 		current = createReplicaSet(ctx, withTemplate, podTemplateHash(template), i + 1, at);
 		currentCreatedAt = at;
 	});

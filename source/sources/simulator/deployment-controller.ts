@@ -1,14 +1,13 @@
 // The Kubernetes Deployment controller's rolling update (maxSurge / maxUnavailable), pause,
 // and the status conditions `kubectl rollout status` reads.
 import type { Condition, Deployment, ReplicaSet } from '../../domain/k8s';
+import { DEPLOYMENT_REVISION_ANNOTATION, revisionOf, templateHashOf } from '../../domain/replica-set';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from '../../domain/status';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition, sumCounts, syncNewReplicaSet } from './owner-sync';
-import { podCounts } from './replicasets';
-import { hashOf, putIfStatusChanged, revisionOf, scaleReplicaSet } from './replicasets';
+import { podCounts, putIfStatusChanged, revisionOfReplicaSet, scaleReplicaSet } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
-
-const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 /** An absolute number or a percentage of `replicas` (surge rounds up, unavailability down). */
 export function resolveIntOrPercent(value: number | string | undefined, replicas: number, roundUp: boolean): number {
@@ -39,7 +38,7 @@ function rollingUpdate(ctx: SimContext, d: Deployment, newRS: ReplicaSet, old: R
 	const newCounts = podCounts(ctx, newRS);
 	const newUnavailable = Math.max(0, (newRS.spec.replicas ?? 0) - newCounts.ready);
 	let budget = specTotal([newRS, ...old]) - (replicas - maxUnavailable) - newUnavailable;
-	for (const rs of [...old].sort((a, b) => revisionOf(a) - revisionOf(b))) {
+	for (const rs of [...old].sort((a, b) => revisionOfReplicaSet(a, d) - revisionOfReplicaSet(b, d))) {
 		const size = rs.spec.replicas ?? 0;
 		if (size === 0) continue;
 		const unhealthy = Math.max(0, size - podCounts(ctx, rs).ready);
@@ -76,7 +75,7 @@ function conditions(ctx: SimContext, d: Deployment, status: NonNullable<Deployme
 	if (progressed || !current || current.reason === 'NewReplicaSetAvailable' || current.reason === 'DeploymentResumed') {
 		return setCondition(list, ctx.now, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`, true);
 	}
-	const deadline = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_S) * 1000;
+	const deadline = (d.spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
 	const since = Date.parse(current.lastUpdateTime ?? '') || ctx.now;
 	if (current.status === 'True' && ctx.now - since > deadline) {
 		const message = `ReplicaSet "${name}" has timed out progressing.`;
@@ -91,14 +90,14 @@ export function reconcileDeployment(ctx: SimContext, d: Deployment, existing: Re
 	let newRS: ReplicaSet | undefined;
 	let all = existing;
 	let created = false;
-	let revision = Number(d.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+	let revision = revisionOf(d, DEPLOYMENT_REVISION_ANNOTATION);
 	if (d.spec.paused) {
 		// A paused Deployment creates no ReplicaSet for a changed template; it only keeps sizes.
 		const hash = cachedPodTemplateHash(d.spec.template);
-		newRS = existing.find((rs) => hashOf(rs) === hash);
+		newRS = existing.find((rs) => templateHashOf(rs, d) === hash);
 	} else {
 		const synced = syncNewReplicaSet(ctx, d, existing);
-		created = !existing.some((rs) => hashOf(rs) === synced.hash);
+		created = !existing.some((rs) => templateHashOf(rs, d) === synced.hash);
 		all = synced.all;
 		revision = synced.revision;
 		const old = all.filter((rs) => rs !== synced.newRS);
@@ -115,6 +114,6 @@ export function reconcileDeployment(ctx: SimContext, d: Deployment, existing: Re
 	if (total.ready) status.availableReplicas = total.ready;
 	if (replicas - total.ready > 0) status.unavailableReplicas = Math.max(0, Math.max(replicas, total.replicas) - total.ready);
 	status.conditions = conditions(ctx, d, status, newRS, created);
-	const annotations = { ...d.metadata.annotations, 'deployment.kubernetes.io/revision': String(revision) };
+	const annotations = { ...d.metadata.annotations, [DEPLOYMENT_REVISION_ANNOTATION]: String(revision) };
 	putIfStatusChanged(ctx, d, { ...d, metadata: { ...d.metadata, annotations }, status });
 }

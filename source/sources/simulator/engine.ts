@@ -1,14 +1,14 @@
 // One simulated second: scripted changes, then the controllers (Argo Rollouts, Deployment,
 // ReplicaSet), the scheduler and the kubelets, then traffic and metrics. Pure computation on
 // the simulated clock; timers and listeners live in simulator.ts.
-import type { Deployment, Rollout } from '../../domain/k8s';
+import { keyOf, type Deployment, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
 import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
 import { sampleAll } from './metrics-model';
-import { ownerKey, replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
+import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
 import { reconcileCanary } from './rollout-canary';
 import { DEFAULT_START_TIME, type Scenario } from './scenario';
@@ -72,14 +72,14 @@ export class Engine {
 		for (const obj of ctx.store.list('Rollout')) {
 			const ro = obj as Rollout;
 			if (!ctx.workload(ro.metadata.namespace, ro.metadata.name)) continue;
-			const owned = replicaSets.get(ownerKey(ro)) ?? [];
+			const owned = replicaSets.get(keyOf(ro)) ?? [];
 			if (ro.spec.strategy?.blueGreen) reconcileBlueGreen(ctx, ro, owned);
 			else reconcileCanary(ctx, ro, owned);
 		}
 		for (const obj of ctx.store.list('Deployment')) {
 			const d = obj as Deployment;
 			if (!ctx.workload(d.metadata.namespace, d.metadata.name)) continue;
-			reconcileDeployment(ctx, d, replicaSets.get(ownerKey(d)) ?? []);
+			reconcileDeployment(ctx, d, replicaSets.get(keyOf(d)) ?? []);
 		}
 		runReplicaSetController(ctx);
 	}

@@ -1,8 +1,8 @@
 // Kubernetes Events as the API server keeps them: one object per (object, reason, message), whose
 // count and lastTimestamp grow when the same thing happens again. Only the newest few are kept.
+import { rfc3339 } from '../../domain/format';
 import type { KubeEvent, KubeObject } from '../../domain/k8s';
 import type { ObjectStore } from './object-store';
-import { iso } from './time';
 
 export const EVENT_LIMIT = 200;
 
@@ -49,7 +49,7 @@ export class EventRecorder {
 	}
 
 	private record(involved: Involved, type: string, reason: string, message: string, source: EventSource): void {
-		const now = iso(this.clock());
+		const now = rfc3339(this.clock());
 		const namespace = involved.namespace ?? 'default';
 		const identity = `${involved.kind}/${namespace}/${involved.name}/${reason}/${message}`;
 		const existingName = this.byIdentity.get(identity);

@@ -1,8 +1,8 @@
 // GPU nodes: the Node objects the API shows, and the bookkeeping of their GPUs.
+import { rfc3339 } from '../../domain/format';
 import type { Node } from '../../domain/k8s';
 import type { NodeState, SimContext } from './context';
 import type { NodePool, Scenario } from './scenario';
-import { iso } from './time';
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
 export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
@@ -31,7 +31,7 @@ function nodeObject(state: NodeState, scenario: Scenario, createdAt: number): No
 		cpu: `${shape.cpu * 1000 - 2000}m`,
 		memory: `${shape.memoryKi - 12 * 1024 * 1024}Ki`,
 	};
-	const since = iso(createdAt);
+	const since = rfc3339(createdAt);
 	const condition = (type: string, status: string, reason: string, message: string) => ({
 		type,
 		status,

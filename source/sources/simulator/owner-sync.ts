@@ -1,13 +1,12 @@
 // What the Rollout and Deployment controllers share: finding or creating the ReplicaSet for the
 // current template (with revision numbers as both controllers keep them), counting pods, and
 // setting status conditions the way the upstream helpers do.
+import { rfc3339 } from '../../domain/format';
 import type { Condition, ReplicaSet } from '../../domain/k8s';
+import { revisionAnnotationOf, SCALE_DOWN_DEADLINE_ANNOTATION, templateHashOf, type Workload } from '../../domain/replica-set';
 import type { SimContext } from './context';
-import { createReplicaSet, hashOf, podCounts, revisionAnnotationOf, revisionOf, type Owner, type PodCounts } from './replicasets';
+import { createReplicaSet, podCounts, revisionOfReplicaSet, type PodCounts } from './replicasets';
 import { cachedPodTemplateHash } from './template-hash';
-import { iso } from './time';
-
-export const SCALE_DOWN_DEADLINE = 'scale-down-deadline';
 
 export interface SyncedReplicaSets {
 	newRS: ReplicaSet;
@@ -21,10 +20,11 @@ export interface SyncedReplicaSets {
  * The ReplicaSet for the owner's current template. A template seen before (an undo) reuses its
  * old ReplicaSet and, as upstream does, moves it to the next revision number.
  */
-export function syncNewReplicaSet(ctx: SimContext, owner: Owner, existing: ReplicaSet[]): SyncedReplicaSets {
+export function syncNewReplicaSet(ctx: SimContext, owner: Workload, existing: ReplicaSet[]): SyncedReplicaSets {
 	const hash = cachedPodTemplateHash(owner.spec.template);
+	const revisionOf = (rs: ReplicaSet) => revisionOfReplicaSet(rs, owner);
 	const maxRevision = existing.reduce((max, rs) => Math.max(max, revisionOf(rs)), 0);
-	let newRS = existing.find((rs) => hashOf(rs) === hash);
+	let newRS = existing.find((rs) => templateHashOf(rs, owner) === hash);
 	let all = existing;
 	if (!newRS) {
 		newRS = createReplicaSet(ctx, owner, hash, maxRevision + 1);
@@ -34,7 +34,7 @@ export function syncNewReplicaSet(ctx: SimContext, owner: Owner, existing: Repli
 		bumped.metadata.annotations = { ...bumped.metadata.annotations, [revisionAnnotationOf(owner)]: String(maxRevision + 1) };
 		newRS = ctx.store.put(bumped) as ReplicaSet;
 		const replaced = newRS;
-		all = existing.map((rs) => (hashOf(rs) === hash ? replaced : rs));
+		all = existing.map((rs) => (templateHashOf(rs, owner) === hash ? replaced : rs));
 	}
 	all = [...all].sort((a, b) => revisionOf(a) - revisionOf(b));
 	return { newRS, hash, revision: revisionOf(newRS), all };
@@ -66,7 +66,7 @@ export function setCondition(
 ): Condition[] {
 	const current = conditions.find((c) => c.type === type);
 	if (current && current.status === status && current.reason === reason && !touch) return conditions;
-	const at = iso(now);
+	const at = rfc3339(now);
 	const next: Condition = {
 		type,
 		status,
@@ -79,14 +79,14 @@ export function setCondition(
 }
 
 export function scaleDownDeadline(rs: ReplicaSet): number | undefined {
-	const value = rs.metadata.annotations?.[SCALE_DOWN_DEADLINE];
+	const value = rs.metadata.annotations?.[SCALE_DOWN_DEADLINE_ANNOTATION];
 	return value ? Date.parse(value) : undefined;
 }
 
 export function withScaleDownDeadline(ctx: SimContext, rs: ReplicaSet, at: number | undefined): ReplicaSet {
 	const annotations = { ...rs.metadata.annotations };
-	if (at === undefined) delete annotations[SCALE_DOWN_DEADLINE];
-	else annotations[SCALE_DOWN_DEADLINE] = iso(at);
-	if (annotations[SCALE_DOWN_DEADLINE] === rs.metadata.annotations?.[SCALE_DOWN_DEADLINE]) return rs;
+	if (at === undefined) delete annotations[SCALE_DOWN_DEADLINE_ANNOTATION];
+	else annotations[SCALE_DOWN_DEADLINE_ANNOTATION] = rfc3339(at);
+	if (annotations[SCALE_DOWN_DEADLINE_ANNOTATION] === rs.metadata.annotations?.[SCALE_DOWN_DEADLINE_ANNOTATION]) return rs;
 	return ctx.store.put({ ...rs, metadata: { ...rs.metadata, annotations } }) as ReplicaSet;
 }

@@ -1,8 +1,8 @@
 // Renders a pod's runtime state as the Pod object the API server would show for it.
+import { rfc3339 } from '../../domain/format';
 import type { Condition, ContainerStatus, Pod } from '../../domain/k8s';
 import type { NodeState, PodRuntime } from './context';
 import { fnv1a } from './random';
-import { iso } from './time';
 
 function digest(text: string): string {
 	let out = '';
@@ -28,8 +28,8 @@ function containerStatus(pod: PodRuntime): ContainerStatus & Record<string, unkn
 					terminated: {
 						reason: pod.lastTermination.reason,
 						exitCode: pod.lastTermination.exitCode,
-						startedAt: iso(pod.lastTermination.startedAt),
-						finishedAt: iso(pod.lastTermination.finishedAt),
+						startedAt: rfc3339(pod.lastTermination.startedAt),
+						finishedAt: rfc3339(pod.lastTermination.finishedAt),
 						containerID: pod.containerId,
 					},
 				}
@@ -58,7 +58,7 @@ function containerStatus(pod: PodRuntime): ContainerStatus & Record<string, unkn
 				ready: pod.stage === 'Ready',
 				started: true,
 				containerID: pod.containerId,
-				state: { running: { startedAt: iso(pod.startedAt ?? pod.createdAt) } },
+				state: { running: { startedAt: rfc3339(pod.startedAt ?? pod.createdAt) } },
 			};
 	}
 }
@@ -71,25 +71,25 @@ function conditions(pod: PodRuntime, containerName: string): Condition[] {
 				status: 'False',
 				reason: 'Unschedulable',
 				message: pod.unschedulableMessage,
-				lastTransitionTime: iso(pod.createdAt),
+				lastTransitionTime: rfc3339(pod.createdAt),
 			},
 		];
 	}
-	const scheduled = iso(pod.scheduledAt ?? pod.createdAt);
+	const scheduled = rfc3339(pod.scheduledAt ?? pod.createdAt);
 	const ready = pod.stage === 'Ready';
 	const readyCondition = (type: string): Condition =>
 		ready
-			? { type, status: 'True', lastTransitionTime: iso(pod.readyChangedAt) }
+			? { type, status: 'True', lastTransitionTime: rfc3339(pod.readyChangedAt) }
 			: {
 					type,
 					status: 'False',
 					reason: 'ContainersNotReady',
 					message: `containers with unready status: [${containerName}]`,
-					lastTransitionTime: iso(pod.readyChangedAt),
+					lastTransitionTime: rfc3339(pod.readyChangedAt),
 				};
 	const started = pod.stage !== 'ContainerCreating';
 	return [
-		{ type: 'PodReadyToStartContainers', status: started ? 'True' : 'False', lastTransitionTime: iso(pod.startedAt ?? pod.readyChangedAt) },
+		{ type: 'PodReadyToStartContainers', status: started ? 'True' : 'False', lastTransitionTime: rfc3339(pod.startedAt ?? pod.readyChangedAt) },
 		{ type: 'Initialized', status: 'True', lastTransitionTime: scheduled },
 		readyCondition('Ready'),
 		readyCondition('ContainersReady'),
@@ -114,7 +114,7 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 			hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
 			podIP: pod.podIP,
 			podIPs: pod.podIP ? [{ ip: pod.podIP }] : undefined,
-			startTime: iso(pod.scheduledAt ?? pod.createdAt),
+			startTime: rfc3339(pod.scheduledAt ?? pod.createdAt),
 			containerStatuses: [containerStatus(pod)],
 		});
 	}
@@ -126,9 +126,9 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 			generateName: `${pod.rsName}-`,
 			namespace: pod.namespace,
 			uid: pod.uid,
-			creationTimestamp: iso(pod.createdAt),
+			creationTimestamp: rfc3339(pod.createdAt),
 			...(pod.deletedAt !== undefined
-				? { deletionTimestamp: iso(pod.deletedAt + 30_000), deletionGracePeriodSeconds: 30 }
+				? { deletionTimestamp: rfc3339(pod.deletedAt + 30_000), deletionGracePeriodSeconds: 30 }
 				: {}),
 			labels: { ...(pod.template.metadata?.labels ?? {}) },
 			annotations: pod.template.metadata?.annotations ? { ...pod.template.metadata.annotations } : undefined,

@@ -1,6 +1,8 @@
 // ReplicaSets: creating them for a workload's template, scaling them, and the ReplicaSet
 // controller that keeps the number of pods equal to spec.replicas.
-import type { Deployment, ReplicaSet, Rollout } from '../../domain/k8s';
+import { rfc3339 } from '../../domain/format';
+import { controllerOf, objectKey, type Kind, type ReplicaSet } from '../../domain/k8s';
+import { hashLabelOf, revisionAnnotationOf, revisionOf, templateHashOf, type Workload } from '../../domain/replica-set';
 import type { PodRuntime, SimContext } from './context';
 import { involvedOf } from './events';
 import { terminate } from './kubelet';
@@ -8,62 +10,39 @@ import { renderPod } from './pod-object';
 import { uuid } from './random';
 import { resolveProfile } from './scenario';
 import { GPU_RESOURCE } from './nodes';
-import { DEPLOYMENT_HASH_LABEL, ROLLOUT_HASH_LABEL } from './template-hash';
-import { iso } from './time';
 
-export type Owner = Rollout | Deployment;
-
-export function hashLabelOf(owner: Owner): string {
-	return owner.kind === 'Rollout' ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
+/** A ReplicaSet's revision as its owner's controller numbers it. */
+export function revisionOfReplicaSet(rs: ReplicaSet, owner: { kind: string }): number {
+	return revisionOf(rs, revisionAnnotationOf(owner));
 }
 
-export function revisionAnnotationOf(owner: Owner): string {
-	return owner.kind === 'Rollout' ? 'rollout.argoproj.io/revision' : 'deployment.kubernetes.io/revision';
-}
-
-export function revisionOf(rs: ReplicaSet): number {
-	const annotations = rs.metadata.annotations ?? {};
-	return Number(annotations['rollout.argoproj.io/revision'] ?? annotations['deployment.kubernetes.io/revision'] ?? 0);
-}
-
-export function hashOf(rs: ReplicaSet): string {
-	const labels = rs.metadata.labels ?? {};
-	return labels[ROLLOUT_HASH_LABEL] ?? labels[DEPLOYMENT_HASH_LABEL] ?? '';
-}
-
-/** The ReplicaSets each workload owns, sorted by revision (one pass over the store per tick). */
+/** The ReplicaSets each workload owns, by the workload's keyOf, sorted by revision (one pass over the store per tick). */
 export function replicaSetsByOwner(ctx: SimContext): Map<string, ReplicaSet[]> {
 	const result = new Map<string, ReplicaSet[]>();
 	for (const obj of ctx.store.list('ReplicaSet')) {
 		const rs = obj as ReplicaSet;
-		const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+		const owner = controllerOf(rs);
 		if (!owner) continue;
-		const key = `${owner.kind}/${rs.metadata.namespace}/${owner.name}`;
+		const key = objectKey(owner.kind as Kind, rs.metadata.namespace, owner.name);
 		const list = result.get(key) ?? [];
 		list.push(rs);
 		result.set(key, list);
 	}
-	for (const list of result.values()) list.sort((a, b) => revisionOf(a) - revisionOf(b));
+	const revision = (rs: ReplicaSet) => revisionOfReplicaSet(rs, controllerOf(rs)!);
+	for (const list of result.values()) list.sort((a, b) => revision(a) - revision(b));
 	return result;
 }
 
-export function ownerKey(owner: Owner): string {
-	return `${owner.kind}/${owner.metadata.namespace}/${owner.metadata.name}`;
-}
-
-export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, revision: number, createdAt = ctx.now): ReplicaSet {
+export function createReplicaSet(ctx: SimContext, owner: Workload, hash: string, revision: number, createdAt = ctx.now): ReplicaSet {
 	const label = hashLabelOf(owner);
 	const template = structuredClone(owner.spec.template ?? {});
 	template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [label]: hash } };
 	const replicas = String(owner.spec.replicas ?? 1);
 	const annotations: Record<string, string> =
 		owner.kind === 'Rollout'
-			? { 'rollout.argoproj.io/desired-replicas': replicas, 'rollout.argoproj.io/revision': String(revision) }
-			: {
-					'deployment.kubernetes.io/desired-replicas': replicas,
-					'deployment.kubernetes.io/max-replicas': replicas,
-					'deployment.kubernetes.io/revision': String(revision),
-				};
+			? { 'rollout.argoproj.io/desired-replicas': replicas }
+			: { 'deployment.kubernetes.io/desired-replicas': replicas, 'deployment.kubernetes.io/max-replicas': replicas };
+	annotations[revisionAnnotationOf(owner)] = String(revision);
 	const ownerReference = {
 		apiVersion: owner.apiVersion,
 		kind: owner.kind,
@@ -79,7 +58,7 @@ export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, re
 			name: `${owner.metadata.name}-${hash}`,
 			namespace: owner.metadata.namespace,
 			uid: uuid(ctx.random.names),
-			creationTimestamp: iso(createdAt),
+			creationTimestamp: rfc3339(createdAt),
 			labels: { ...template.metadata.labels },
 			annotations,
 			ownerReferences: [ownerReference],
@@ -98,7 +77,7 @@ export function createReplicaSet(ctx: SimContext, owner: Owner, hash: string, re
  * Writes a controller's status (and metadata annotations) only when they differ, so watchers see
  * real changes only. The spec is the user's and is never changed here.
  */
-export function putIfStatusChanged<T extends Owner>(ctx: SimContext, before: T, after: T): T {
+export function putIfStatusChanged<T extends Workload>(ctx: SimContext, before: T, after: T): T {
 	const same =
 		JSON.stringify(before.status) === JSON.stringify(after.status) &&
 		JSON.stringify(before.metadata.annotations) === JSON.stringify(after.metadata.annotations);
@@ -106,7 +85,7 @@ export function putIfStatusChanged<T extends Owner>(ctx: SimContext, before: T, 
 }
 
 /** Sets spec.replicas and records the controller's ScalingReplicaSet event, as upstream words it. */
-export function scaleReplicaSet(ctx: SimContext, owner: Owner, rs: ReplicaSet, replicas: number): ReplicaSet {
+export function scaleReplicaSet(ctx: SimContext, owner: Workload, rs: ReplicaSet, replicas: number): ReplicaSet {
 	const from = rs.spec.replicas ?? 0;
 	if (from === replicas) return rs;
 	const next = structuredClone(rs);
@@ -119,7 +98,7 @@ export function scaleReplicaSet(ctx: SimContext, owner: Owner, rs: ReplicaSet, r
 	const direction = replicas > from ? 'up' : 'down';
 	const message =
 		owner.kind === 'Rollout'
-			? `Scaled ${direction} ReplicaSet ${rs.metadata.name} (revision ${revisionOf(rs)}) from ${from} to ${replicas}`
+			? `Scaled ${direction} ReplicaSet ${rs.metadata.name} (revision ${revisionOfReplicaSet(rs, owner)}) from ${from} to ${replicas}`
 			: `Scaled ${direction} replica set ${rs.metadata.name} from ${from} to ${replicas}`;
 	const component = owner.kind === 'Rollout' ? 'rollouts-controller' : 'deployment-controller';
 	ctx.events.normal(involvedOf(owner), 'ScalingReplicaSet', message, { component });
@@ -132,21 +111,20 @@ function gpusOf(rs: ReplicaSet): number {
 }
 
 export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined {
-	const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+	const owner = controllerOf(rs);
 	const workload = owner && ctx.workload(rs.metadata.namespace, owner.name);
 	if (!workload) return undefined;
 	const namespace = rs.metadata.namespace ?? 'default';
 	const template = rs.spec.template ?? {};
 	const image = template.spec?.containers?.[0]?.image ?? '';
-	const hashLabel = rs.metadata.labels?.[ROLLOUT_HASH_LABEL] !== undefined ? ROLLOUT_HASH_LABEL : DEPLOYMENT_HASH_LABEL;
 	const pod: PodRuntime = {
 		namespace,
 		name: ctx.podName(namespace, rs.metadata.name),
 		uid: uuid(ctx.random.names),
 		rsName: rs.metadata.name,
 		rsUid: rs.metadata.uid,
-		hashLabel,
-		hash: hashOf(rs),
+		hashLabel: hashLabelOf(owner),
+		hash: templateHashOf(rs, owner) ?? '',
 		workload,
 		template,
 		image,

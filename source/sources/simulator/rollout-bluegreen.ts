@@ -1,16 +1,16 @@
 // The Argo Rollouts blue-green strategy: the new version comes up as the preview stack, waits
 // (BlueGreenPause) for promotion when auto-promotion is off, then takes over the active service;
 // the old stack is scaled down after scaleDownDelaySeconds.
+import { rfc3339 } from '../../domain/format';
 import type { ReplicaSet, Rollout } from '../../domain/k8s';
+import { templateHashOf } from '../../domain/replica-set';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
-import { podCounts } from './replicasets';
-import { hashOf, scaleReplicaSet } from './replicasets';
+import { podCounts, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
-import { iso } from './time';
 
 const SOURCE = { component: 'rollouts-controller' };
 const BLUE_GREEN_PAUSE = 'BlueGreenPause';
@@ -43,7 +43,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 	const isActive = hash === blueGreen.activeSelector;
 	const aborted = status.abort === true && !isActive;
 	if (aborted && !status.abortedAt) {
-		status.abortedAt = iso(ctx.now);
+		status.abortedAt = rfc3339(ctx.now);
 		delete status.pauseConditions;
 		delete status.controllerPause;
 		ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
@@ -52,7 +52,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		ctx.events.normal(involved, 'RolloutRetry', 'Retrying Rollout after abort', SOURCE);
 	}
 
-	const activeRS = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	const activeRS = synced.all.find((rs) => templateHashOf(rs, ro) === blueGreen.activeSelector);
 	let newRS = synced.newRS;
 	if (!aborted) newRS = scaleReplicaSet(ctx, ro, newRS, replicas);
 	else if (ctx.now - Date.parse(status.abortedAt as string) >= ABORT_SCALE_DOWN_DELAY_S * 1000) newRS = scaleReplicaSet(ctx, ro, newRS, 0);
@@ -67,7 +67,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		if (!promote) {
 			const condition = status.pauseConditions?.find((c) => c.reason === BLUE_GREEN_PAUSE);
 			if (!condition && !status.controllerPause) {
-				status.pauseConditions = [{ reason: BLUE_GREEN_PAUSE, startTime: iso(ctx.now) }];
+				status.pauseConditions = [{ reason: BLUE_GREEN_PAUSE, startTime: rfc3339(ctx.now) }];
 				status.controllerPause = true;
 				ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${BLUE_GREEN_PAUSE})`, SOURCE);
 			} else if (!condition) promote = true;
@@ -91,12 +91,12 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		}
 	}
 
-	const others = synced.all.filter((rs) => rs !== synced.newRS && hashOf(rs) !== blueGreen.activeSelector);
+	const others = synced.all.filter((rs) => rs !== synced.newRS && templateHashOf(rs, ro) !== blueGreen.activeSelector);
 	scaleDownOthers(ctx, ro, others);
 	status.blueGreen = blueGreen;
 	status.canary = {};
 	reconcileRestart(ctx, ro, status, synced.all);
-	const active = synced.all.find((rs) => hashOf(rs) === blueGreen.activeSelector);
+	const active = synced.all.find((rs) => templateHashOf(rs, ro) === blueGreen.activeSelector);
 	const total = sumCounts(ctx, synced.all);
 	persistRolloutStatus(ctx, ro, status, { total, updated: podCounts(ctx, newRS), available: podCounts(ctx, active).ready }, newRS.metadata.name, revision);
 }

@@ -1,31 +1,21 @@
 // The Argo Rollouts canary strategy: step by step (setWeight, pause, pause with duration),
 // with traffic-routed weights, abort/retry, full promotion and fast rollback to stable.
+import { pauseSeconds } from '../../domain/duration';
+import { rfc3339 } from '../../domain/format';
 import { refOf, type CanaryStep, type ReplicaSet, type Rollout } from '../../domain/k8s';
+import { templateHashOf, type Workload } from '../../domain/replica-set';
+import { stepsSetWeight } from '../../domain/rollout-steps';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
-import { podCounts } from './replicasets';
-import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
+import { podCounts, scaleReplicaSet } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
-import { durationSeconds, iso } from './time';
 
 const SOURCE = { component: 'rollouts-controller' };
 const DEFAULT_SCALE_DOWN_DELAY_S = 30;
 const CANARY_PAUSE = 'CanaryPauseStep';
-
-/** argo-rollouts GetCurrentSetWeight: the last setWeight at or before the current step; 100 when done. */
-export function setWeightAt(steps: CanaryStep[], index: number): number {
-	if (index >= steps.length) return 100;
-	for (let i = index; i >= 0; i--) if (steps[i].setWeight !== undefined) return steps[i].setWeight as number;
-	return 0;
-}
-
-function previousSetWeight(steps: CanaryStep[], index: number): number {
-	for (let i = Math.min(index, steps.length) - 1; i >= 0; i--) if (steps[i].setWeight !== undefined) return steps[i].setWeight as number;
-	return 0;
-}
 
 export function stepString(step: CanaryStep): string {
 	if (step.setWeight !== undefined) return `setWeight: ${step.setWeight}`;
@@ -45,7 +35,7 @@ function clearPause(status: RolloutStatus): void {
 }
 
 /** Scales ReplicaSets that are neither current nor stable to zero once their deadline has passed. */
-export function scaleDownOthers(ctx: SimContext, owner: Owner, others: ReplicaSet[]): void {
+export function scaleDownOthers(ctx: SimContext, owner: Workload, others: ReplicaSet[]): void {
 	for (const stale of others) {
 		// Re-read: this reconcile may already have annotated it (e.g. a promotion's scale-down deadline).
 		const rs = (ctx.store.get(refOf(stale)) as ReplicaSet | undefined) ?? stale;
@@ -94,7 +84,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	}
 	if (aborted) {
 		if (!status.abortedAt) {
-			status.abortedAt = iso(ctx.now);
+			status.abortedAt = rfc3339(ctx.now);
 			ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
 		}
 		index = 0;
@@ -105,8 +95,8 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	}
 
 	// Replica counts: with traffic routing the stable side stays fully scaled while the canary grows.
-	const stableRS = synced.all.find((rs) => hashOf(rs) === status.stableRS);
-	const setWeight = aborted ? 0 : setWeightAt(steps, index);
+	const stableRS = synced.all.find((rs) => templateHashOf(rs, ro) === status.stableRS);
+	const setWeight = aborted ? 0 : stepsSetWeight(steps, index);
 	const canaryTarget = isStable ? replicas : Math.min(replicas, Math.ceil((setWeight * replicas) / 100));
 	let newRS = synced.newRS;
 	if (aborted) {
@@ -117,7 +107,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 		const stableTarget = trafficRouted || aborted ? replicas : Math.max(0, replicas - canaryTarget);
 		scaleReplicaSet(ctx, ro, withScaleDownDeadline(ctx, stableRS, undefined), stableTarget);
 	}
-	const others = synced.all.filter((rs) => rs !== synced.newRS && hashOf(rs) !== status.stableRS);
+	const others = synced.all.filter((rs) => rs !== synced.newRS && templateHashOf(rs, ro) !== status.stableRS);
 	scaleDownOthers(ctx, ro, others);
 
 	const canaryReady = podCounts(ctx, newRS).ready;
@@ -130,10 +120,10 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 		if (step.setWeight !== undefined) completed = atDesired;
 		else if (step.pause) {
 			const condition = status.pauseConditions?.find((c) => c.reason === CANARY_PAUSE);
-			const duration = durationSeconds(step.pause.duration);
+			const duration = step.pause.duration === undefined ? undefined : pauseSeconds(step.pause.duration);
 			if (!condition) {
 				if (!status.controllerPause) {
-					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: iso(ctx.now) }];
+					status.pauseConditions = [...(status.pauseConditions ?? []), { reason: CANARY_PAUSE, startTime: rfc3339(ctx.now) }];
 					status.controllerPause = true;
 					ctx.events.normal(involved, 'RolloutPaused', `Rollout is paused (${CANARY_PAUSE})`, SOURCE);
 				} else {
@@ -168,7 +158,7 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	status.currentStepIndex = index;
 	if (!steps.length) delete status.currentStepIndex;
 	if (trafficRouted) {
-		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : previousSetWeight(steps, index);
+		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : stepsSetWeight(steps, index - 1);
 		const canarySide = { podTemplateHash: hash, serviceName: canary.canaryService, weight };
 		const stableSide = { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight };
 		status.canary = { weights: { canary: canarySide, stable: stableSide } };

@@ -1,11 +1,13 @@
 // The Rollout status fields the Argo controller writes after each reconcile: counts, conditions,
 // phase and message (following argo-rollouts' conditions and rolloututil packages).
 import type { Condition, Rollout } from '../../domain/k8s';
+import { ROLLOUT_HASH_LABEL, ROLLOUT_REVISION_ANNOTATION } from '../../domain/replica-set';
+import { calculateRolloutPhase } from '../../domain/rollout-phase';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS } from '../../domain/status';
 import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition } from './owner-sync';
-import { type PodCounts } from './replicasets';
-import { putIfStatusChanged } from './replicasets';
+import { putIfStatusChanged, type PodCounts } from './replicasets';
 
 export type RolloutStatus = NonNullable<Rollout['status']>;
 
@@ -18,10 +20,8 @@ export interface RolloutCounts {
 	available: number;
 }
 
-const DEFAULT_PROGRESS_DEADLINE_S = 600;
-
 function selectorString(ro: Rollout, hash?: string): string {
-	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { 'rollouts-pod-template-hash': hash } : {}) };
+	const labels = { ...ro.spec.selector?.matchLabels, ...(hash ? { [ROLLOUT_HASH_LABEL]: hash } : {}) };
 	return Object.entries(labels)
 		.map(([k, v]) => `${k}=${v}`)
 		.join(',');
@@ -52,35 +52,6 @@ function isHealthy(ro: Rollout, status: RolloutStatus, replicas: number): boolea
 	return completed && status.updatedReplicas === replicas && status.availableReplicas === replicas;
 }
 
-/** argo-rollouts CalculateRolloutPhase. */
-export function rolloutPhase(ro: Rollout, status: RolloutStatus): { phase: string; message: string } {
-	for (const c of status.conditions ?? []) {
-		if (c.reason === 'RolloutAborted' || c.reason === 'ProgressDeadlineExceeded') {
-			return { phase: 'Degraded', message: `${c.reason}: ${c.message}` };
-		}
-	}
-	if (ro.spec.paused) return { phase: 'Paused', message: 'manually paused' };
-	const pause = status.pauseConditions?.[0];
-	if (pause) return { phase: 'Paused', message: pause.reason };
-	if (ro.spec.restartAt && ro.spec.restartAt !== status.restartedAt) return { phase: 'Progressing', message: 'rollout is restarting' };
-	if ((status.updatedReplicas ?? 0) < (ro.spec.replicas ?? 1)) return { phase: 'Progressing', message: 'more replicas need to be updated' };
-	if ((status.availableReplicas ?? 0) < (status.updatedReplicas ?? 0)) {
-		return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
-	}
-	if (ro.spec.strategy?.blueGreen) {
-		if (!status.blueGreen?.activeSelector || status.blueGreen.activeSelector !== status.currentPodHash) {
-			return { phase: 'Progressing', message: 'active service cutover pending' };
-		}
-		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
-	} else {
-		if (!ro.spec.strategy?.canary?.trafficRouting && (status.replicas ?? 0) > (status.updatedReplicas ?? 0)) {
-			return { phase: 'Progressing', message: 'old replicas are pending termination' };
-		}
-		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for all steps to complete' };
-	}
-	return { phase: 'Healthy', message: '' };
-}
-
 function progressingCondition(
 	ctx: SimContext,
 	ro: Rollout,
@@ -106,7 +77,7 @@ function progressingCondition(
 	if (progressed(prev, next) || !current || current.reason === 'NewReplicaSetAvailable') {
 		return setCondition(conditions, now, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRSName}" is progressing.`, true);
 	}
-	const deadline = ((ro.spec.progressDeadlineSeconds as number | undefined) ?? DEFAULT_PROGRESS_DEADLINE_S) * 1000;
+	const deadline = ((ro.spec.progressDeadlineSeconds as number | undefined) ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
 	const since = Date.parse(current.lastUpdateTime ?? current.lastTransitionTime ?? '') || now;
 	if (current.status === 'True' && now - since > deadline) {
 		const message = `ReplicaSet "${newRSName}" has timed out progressing.`;
@@ -153,10 +124,11 @@ export function persistRolloutStatus(
 		? setCondition(conditions, ctx.now, 'Healthy', 'True', 'RolloutHealthy', 'Rollout is healthy')
 		: setCondition(conditions, ctx.now, 'Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy');
 	next.conditions = conditions;
-	const { phase, message } = rolloutPhase(ro, next);
+	// The controller publishes the phase the plugin would otherwise calculate from these fields.
+	const { phase, message } = calculateRolloutPhase({ ...ro, status: next });
 	next.phase = phase;
 	next.message = message || undefined;
 	if (!next.message) delete next.message;
-	const annotations = { ...ro.metadata.annotations, 'rollout.argoproj.io/revision': String(revision) };
+	const annotations = { ...ro.metadata.annotations, [ROLLOUT_REVISION_ANNOTATION]: String(revision) };
 	putIfStatusChanged(ctx, ro, { ...ro, metadata: { ...ro.metadata, annotations }, status: next });
 }

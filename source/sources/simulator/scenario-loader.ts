@@ -1,12 +1,13 @@
 // Loading scenario files: a bare name means fixtures/scenarios/<name>.json; anything else is a
 // path. Every problem becomes a one-line ScenarioError naming the file, the field and what was
 // expected.
+import { DURATION_EXAMPLES, parseIntOrDuration } from '../../domain/duration';
 import { InputError } from '../../domain/input-error';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../package-root';
-import type { Scenario } from './scenario';
+import type { Scenario, Workload } from './scenario';
 
 export class ScenarioError extends InputError {
 	override readonly name = 'ScenarioError';
@@ -97,7 +98,20 @@ function jsonProblem(text: string, error: Error): string {
 	return `malformed JSON at line ${line}, column ${column}: ${detail}`;
 }
 
-/** Rules a schema cannot express: references between fields. */
+/** A pause duration as Argo accepts it (and its validation: not negative). */
+function checkPauseDurations(workload: Workload, i: number): string | undefined {
+	for (const [j, step] of (workload.canary?.steps ?? []).entries()) {
+		const duration = step.pause?.duration;
+		if (duration === undefined) continue;
+		const field = `workloads[${i}].canary.steps[${j}].pause.duration`;
+		const parsed = parseIntOrDuration(duration);
+		if (!parsed.ok) return `${field} must be seconds or a duration such as ${DURATION_EXAMPLES} (${parsed.error})`;
+		if (parsed.ms < 0) return `${field} must not be negative (got ${JSON.stringify(duration)})`;
+	}
+	return undefined;
+}
+
+/** Rules a schema cannot express: references between fields, and the duration grammar. */
 function checkReferences(scenario: Scenario): string | undefined {
 	const products = new Set(scenario.cluster.nodePools.map((p) => p.gpuProduct));
 	const seen = new Set<string>();
@@ -109,6 +123,8 @@ function checkReferences(scenario: Scenario): string | undefined {
 			return `workloads[${i}].gpuProduct "${w.gpuProduct}" matches no node pool (expected one of ${[...products].join(', ')})`;
 		}
 		if (w.strategy === 'canary' && !w.canary) return `workloads[${i}].canary is required for strategy canary`;
+		const duration = checkPauseDurations(w, i);
+		if (duration) return duration;
 	}
 	return undefined;
 }

@@ -3,10 +3,8 @@
 // hashes look like "65fb5ffc84"). Equal templates give equal hashes whatever their key order, so
 // an undo that copies an old ReplicaSet's template back lands on that ReplicaSet again.
 import type { PodTemplate } from '../../domain/k8s';
+import { DEPLOYMENT_HASH_LABEL, ROLLOUT_HASH_LABEL } from '../../domain/replica-set';
 import { fnv1a, NAME_ALPHABET } from './random';
-
-export const ROLLOUT_HASH_LABEL = 'rollouts-pod-template-hash';
-export const DEPLOYMENT_HASH_LABEL = 'pod-template-hash';
 
 function canonical(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;

@@ -1,9 +1,9 @@
 // The Rollout and Deployment objects a scenario's workloads start as, with real-looking pod
 // templates for vLLM, TGI and Triton servers.
+import { rfc3339 } from '../../domain/format';
 import type { Deployment, PodTemplate, Rollout } from '../../domain/k8s';
 import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
 import type { ServerKind, Workload } from './scenario';
-import { iso } from './time';
 
 const PORT = 8000;
 
@@ -62,7 +62,7 @@ export function workloadObject(w: Workload, uid: string, createdAt: number): Rol
 		name: w.name,
 		namespace: w.namespace,
 		uid,
-		creationTimestamp: iso(createdAt),
+		creationTimestamp: rfc3339(createdAt),
 		labels: { app: w.name, 'app.kubernetes.io/part-of': 'inference' },
 		annotations: {} as Record<string, string>,
 	};

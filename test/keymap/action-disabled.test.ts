@@ -1,8 +1,9 @@
-// Why each key is disabled on each fixture: the same rules planAction applies.
+// Why each key is disabled on each fixture: the same rules planAction applies, with the key that
+// helps added from the keymap.
 import { describe, expect, it } from 'vitest';
 import type { ActionKind } from '../../source/domain/action';
-import { actionDisabledReason } from '../../source/domain/plan-action';
-import { deploymentFixture, rolloutFixture } from './fixtures';
+import { actionDisabledReason } from '../../source/keymap/remedy';
+import { deploymentFixture, rolloutFixture } from '../domain/fixtures';
 
 const KINDS: ActionKind[] = ['promote', 'promoteFull', 'pause', 'resume', 'abort', 'retry', 'undo', 'restart', 'scale'];
 

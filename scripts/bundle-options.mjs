@@ -11,10 +11,16 @@ const stubDevtools = {
 	},
 };
 
-export function bundleOptions({ entry, outfile, shebang = false }) {
+/**
+ * `outfile` bundles everything into one file (benchmarks); `outdir` splits what is loaded on demand
+ * (the live cluster stack, `sim serve`) into chunks, so a console on the simulator does not parse them.
+ */
+export function bundleOptions({ entry, outfile, outdir, shebang = false }) {
+	const output = outdir
+		? { entryPoints: [{ in: entry, out: 'cli' }], outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]' }
+		: { entryPoints: [entry], outfile };
 	return {
-		entryPoints: [entry],
-		outfile,
+		...output,
 		bundle: true,
 		platform: 'node',
 		format: 'esm',

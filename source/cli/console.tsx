@@ -33,6 +33,8 @@ export interface Terminal {
 export interface ConsoleOptions {
 	sources: Sources;
 	themeName: string;
+	/** The theme of `themeName`, when the caller has loaded it already. */
+	theme?: Theme;
 	readonly: boolean;
 	user: string;
 	now: number;
@@ -69,7 +71,7 @@ interface Services {
 const viewportOf = (terminal: Terminal) => ({ columns: terminal.columns || 80, rows: terminal.rows || 24 });
 
 export function createConsole(options: ConsoleOptions): Console {
-	const themes = new Map<string, Theme>();
+	const themes = new Map<string, Theme>(options.theme ? [[options.themeName, options.theme]] : []);
 	const themeFor = (name: string): Theme => {
 		let theme = themes.get(name);
 		if (!theme) themes.set(name, (theme = loadTheme(name)));
@@ -147,6 +149,8 @@ export function createConsole(options: ConsoleOptions): Console {
 	const resize = () => store.setViewport(viewportOf(terminal));
 	terminal.on('resize', resize);
 	connect(sources);
+	// What a source emits as it starts (the simulator's whole cluster) is in the first frame, not 150 ms later.
+	store.flush();
 	serveDemands();
 	const element = <App screen={screen} controller={controller} theme={themeFor} />;
 	return {

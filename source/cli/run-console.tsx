@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { selectWorkloadOfPod } from '../store/selectors';
 import type { Store } from '../store/store';
-import { defaultThemeName } from '../theme/load-theme';
+import { defaultThemeName, loadTheme } from '../theme/load-theme';
 import { CellWriter } from './cell-writer';
 import { createConsole } from './console';
 import type { Flags } from './flags';
@@ -24,6 +24,8 @@ export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	let store: Store | undefined;
 	const choice = await chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	// A bad theme is bad input: said before the terminal is taken over.
+	const theme = loadTheme(flags.theme ?? defaultThemeName(process.env));
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
 	}
@@ -35,7 +37,8 @@ export async function runConsole(flags: Flags): Promise<void> {
 	let quit = () => {};
 	const console = createConsole({
 		sources: choice.initial,
-		themeName: flags.theme ?? defaultThemeName(process.env),
+		themeName: theme.name,
+		theme,
 		readonly: flags.readonly,
 		user: currentUser(),
 		now: Date.now(),

@@ -42,7 +42,7 @@ export interface Session extends ConsoleSession {
 /** A console as tests use it: no coalescing, user "tester", the given terminal size. */
 export function testConsole(
 	sources: Sources,
-	options: ConsoleOptions & { quit?: () => void; terminal?: Terminal; switchers?: CreateOptions['switchers'] } = {},
+	options: ConsoleOptions & { quit?: () => void; terminal?: Terminal; switchers?: CreateOptions['switchers']; coalesce?: boolean } = {},
 ): Console {
 	return createConsole({
 		sources,
@@ -52,7 +52,8 @@ export function testConsole(
 		user: 'tester',
 		now: options.now ?? Date.now(),
 		quit: options.quit ?? (() => {}),
-		coalesceMs: 0,
+		// Tests see every change at once, unless they ask for the CLI's coalescing.
+		coalesceMs: options.coalesce ? undefined : 0,
 		switchers: options.switchers,
 	});
 }

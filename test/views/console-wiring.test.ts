@@ -1,10 +1,13 @@
 // How the console wires its sources: demands go to the current source's services, and nothing of a
 // previous cluster survives a switch.
+import '../helpers/live-frames';
+import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Console, Sources } from '../../source/cli/console';
 import type { ClusterSource } from '../../source/domain/source';
 import { noMetrics } from '../../source/sources/no-metrics';
-import { testConsole } from '../helpers/session';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
+import { simulatorSources, testConsole } from '../helpers/session';
 
 let running: Console | undefined;
 afterEach(() => running?.stop());
@@ -34,6 +37,14 @@ const until = async (test: () => boolean) => {
 };
 
 describe('console wiring', () => {
+	it('the first frame already shows what the sources emitted as they started', () => {
+		const sim = createSimulator(loadScenario('default'), { seed: 1, speed: 0 });
+		running = testConsole(simulatorSources(sim), { coalesce: true });
+		const { lastFrame, unmount } = render(running.element);
+		expect(lastFrame()).toContain('llama-3-1-8b-chat');
+		unmount();
+	});
+
 	it('asks the source about the selected workload and keeps the answers in the store; :ctx forgets them', async () => {
 		const first = liveSources('ctx-a', 'forbidden: nope');
 		// The new cluster has not answered yet: the old cluster's answers must not stand in for it.

@@ -11,7 +11,7 @@ import { stripAnsi } from './fake-terminal';
 export { cleanup } from 'ink-testing-library';
 
 export interface RenderedComponent {
-	/** The last frame's lines, escape codes removed (Ink drops trailing blanks). */
+	/** The last frame's lines, escape codes and trailing blanks removed (Ink keeps blanks only when styled). */
 	lines(): string[];
 	/** The last frame as written, escape codes included. */
 	raw(): string;
@@ -24,7 +24,7 @@ export function renderComponent(element: ReactElement, themeName = 'mono'): Rend
 	const instance = render(themed(element));
 	const raw = () => instance.lastFrame() ?? '';
 	return {
-		lines: () => stripAnsi(raw()).split('\n'),
+		lines: () => stripAnsi(raw()).split('\n').map((line) => line.trimEnd()),
 		raw,
 		rerender: (next) => instance.rerender(themed(next)),
 	};

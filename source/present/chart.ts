@@ -109,13 +109,18 @@ export function buildChart(
 	let min = Math.min(...all);
 	let max = Math.max(...all);
 	if (max - min < 1e-9) [min, max] = [min - 1, max + 1];
+	// asciichart rounds value × scale and min × scale apart, which can put a point a row off the row
+	// its label names. Plotted so that min sits one row above zero, min × scale is a whole number and
+	// every point lands on its nearest row (and zero, which asciichart marks on the axis, stays out).
+	const row = (max - min) / Math.max(1, plotHeight - 1);
+	const shifted = (values: number[]) => (values.length === 1 ? [values[0], values[0]] : values).map((v) => v - min + row);
 	// asciichart puts a whole label string into one cell; with one-character labels every cell is
 	// one character, so columns can be shifted and overlaid. Labels are added here instead.
 	const grids = filled.map((f, i) =>
 		f.values.length === 0
 			? undefined
 			: asciichart
-					.plot(f.values.length === 1 ? [f.values[0], f.values[0]] : f.values, { min, max, height: plotHeight - 1, offset: 2, format: () => ' ', symbols: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length].symbols })
+					.plot(shifted(f.values), { min: row, max: max - min + row, height: plotHeight - 1, offset: 2, format: () => ' ', symbols: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length].symbols })
 					.split('\n'),
 	);
 	const base = grids.find((g) => g !== undefined) as string[];

@@ -25,9 +25,15 @@ const MAX_WIDTH = 96;
 const FRAME_COLUMNS = 3;
 const FRAME_ROWS = 2;
 
+/** A dialog before it is sized: what it says, and the lines its width is measured on. */
+type DialogContent = Omit<OverlayVM, 'width' | 'height'> & {
+	/** Every line of a paged dialog, so its box keeps one width while it scrolls (default: `lines`). */
+	measured?: Line[];
+};
+
 /** Sizes the box to its longest line (within limits) and wraps what is still too long. */
-function boxed(vm: Omit<OverlayVM, 'width' | 'height'>, maxWidth: number, maxHeight: number): OverlayVM {
-	const longest = Math.max(0, ...vm.lines.map(lineLength));
+function boxed({ measured, ...vm }: DialogContent, maxWidth: number, maxHeight: number): OverlayVM {
+	const longest = Math.max(0, ...(measured ?? vm.lines).map(lineLength));
 	const width = Math.min(maxWidth, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, longest + FRAME_COLUMNS)));
 	const wrapped = vm.lines.flatMap((line) => (line.length ? wrapLine(line, width - FRAME_COLUMNS) : [line]));
 	const room = maxHeight - FRAME_ROWS;
@@ -71,14 +77,14 @@ export function helpSize(ui: UiState, ctx: KeyContext): HelpSize {
 	return { lines: helpLines(ui, ctx, width).length, room: Math.max(1, height - 1) };
 }
 
-function buildHelp(ui: UiState, ctx: KeyContext, width: number, height: number, scroll: number): Omit<OverlayVM, 'width' | 'height'> {
+function buildHelp(ui: UiState, ctx: KeyContext, width: number, height: number, scroll: number): DialogContent {
 	const wrapped = helpLines(ui, ctx, width);
 	const room = Math.max(1, height - 1);
 	// The keymap keeps the scroll within the help; a terminal that grew since may show more.
 	const start = Math.min(scroll, Math.max(0, wrapped.length - room));
 	const shown = wrapped.slice(start, start + room);
 	shown.push([seg(`↑↓ PgUp PgDn scroll · ? or Esc close${wrapped.length > room ? ` · ${start + 1}–${start + shown.length} of ${wrapped.length}` : ''}`, 'muted')]);
-	return { title: 'Keys', lines: shown, tone: 'border.focus' };
+	return { title: 'Keys', lines: shown, tone: 'border.focus', measured: [...wrapped, shown[shown.length - 1]] };
 }
 
 /** The open dialog, if any, sized for a body of `width` x `height`. */
@@ -89,7 +95,7 @@ export function buildOverlay(ui: UiState, ctx: KeyContext, context: string): Ove
 	return vm && boxed(vm, columns, rows - 3);
 }
 
-function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): Omit<OverlayVM, 'width' | 'height'> | undefined {
+function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: number, height: number): DialogContent | undefined {
 	const { mode } = ui;
 	if (mode.kind === 'help') return buildHelp(ui, ctx, width, height, mode.scroll);
 	if (mode.kind === 'confirm') {

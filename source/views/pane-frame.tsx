@@ -29,7 +29,11 @@ export function PaneFrame(props: { title: string; focused: boolean; width: numbe
 				paddingLeft={0}
 				overflow="hidden"
 			>
-				{props.children}
+				{/* Content taller than the pane is cut at the bottom; shrinking it would let Yoga squeeze
+				    every line to a fraction of a row and drop alternate lines instead. */}
+				<Box flexDirection="column" flexShrink={0}>
+					{props.children}
+				</Box>
 			</Box>
 		</Box>
 	);

@@ -1,22 +1,13 @@
 // Present-layer builders on real-shaped fixtures: what a row, the rollout pane and a stale metric say.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../source/domain/k8s';
 import { DEFAULT_THRESHOLDS } from '../../source/domain/thresholds';
 import { buildReplicaTable } from '../../source/present/replica-rows';
 import { buildRolloutDetail } from '../../source/present/rollout-detail';
 import { buildWorkloadTable } from '../../source/present/workload-rows';
-import { KINDS } from '../../source/domain/k8s';
-import { Store } from '../../source/store/store';
 import { loadFixture, NOW } from '../domain/fixtures';
+import { fixtureStore } from '../helpers/fixture-store';
 
-function storeWith(fixture: string, now = NOW): Store {
-	const set = loadFixture(fixture);
-	const objects: KubeObject[] = [...set.rollouts, ...set.deployments, ...set.replicaSets, ...set.pods];
-	const store = new Store({ now, themeName: 'dark', readonly: false, coalesceMs: 0 });
-	store.ingest(KINDS.map((kind) => ({ type: 'sync' as const, kind, objects: objects.filter((o) => o.kind === kind) })));
-	store.ingest([{ type: 'clock', now }]);
-	return store;
-}
+const storeWith = (fixture: string) => fixtureStore([fixture]);
 
 const text = (lines: Array<Array<{ text: string }>>) => lines.map((l) => l.map((s) => s.text).join('')).join('\n');
 

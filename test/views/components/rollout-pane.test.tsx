@@ -56,8 +56,9 @@ describe('rollout pane', () => {
 			'waiting: paused (BlueGreenPause) — press P to promote/resume',
 			'3 desired · 3 updated · 6 ready · 3 available',
 			'revisions',
-			' rev 11  preview ✔ 3/3    2.4.0      mistral-7b-74b948fccb',
-			' rev 10  stable  ✔ 3/3    2.3.1      mistral-7b-6cbccd9f99',
+			// The active revision carries both of the plugin's tags; the tag column widens for them.
+			' rev 11  preview       ✔ 3/3    2.4.0      mistral-7b-74b94…',
+			' rev 10  stable,active ✔ 3/3    2.3.1      mistral-7b-6cbcc…',
 		]);
 	});
 

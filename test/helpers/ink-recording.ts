@@ -1,0 +1,123 @@
+// Records the real console as Ink draws it for a terminal: Ink's incremental output, byte for byte,
+// with the resizes between its chunks and, after each action, the frame Ink meant — rendered by a
+// second Ink instance in debug mode (whole frames, as `lastFrame()` gives them) on the same store.
+// Import ./live-frames first: with CI set Ink would draw no live frames at all.
+import { render } from 'ink';
+import type { KubeEvent } from '../../source/domain/k8s';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
+import { FakeStdin, FakeStdout, keyBytes } from './fake-terminal';
+import { simulatorSources, testConsole } from './session';
+import { XtermScreen } from './xterm-screen';
+
+export type Action =
+	| { advance: number }
+	| { key: string }
+	| { type: string }
+	| { resize: [columns: number, rows: number] }
+	/** A Warning event on the canary rollout with this message, as a cluster could report it. */
+	| { event: string };
+
+export type Step = { ink: string } | { resize: [columns: number, rows: number] } | { meant: string };
+
+export interface Recording {
+	columns: number;
+	rows: number;
+	steps: Step[];
+}
+
+const CANARY = { kind: 'Rollout', namespace: 'llm-serving', name: 'llama-3-1-8b-chat' };
+
+/** The screen a terminal of this size shows for a whole frame written from its top-left corner. */
+export async function frameScreen(frame: string, columns: number, rows: number, unicode: '6' | '11'): Promise<XtermScreen> {
+	const screen = new XtermScreen(columns, rows, unicode);
+	await screen.write(frame);
+	return screen;
+}
+
+async function sameScreen(a: XtermScreen, b: XtermScreen): Promise<boolean> {
+	await a.write('');
+	return JSON.stringify(a.cells()) === JSON.stringify(b.cells());
+}
+
+export async function recordConsole(columns: number, rows: number, actions: Action[]): Promise<Recording> {
+	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
+	sim.advance(60_000);
+	const console = testConsole(simulatorSources(sim), { columns, rows, now: sim.now() });
+	const steps: Step[] = [];
+	// Ink's own output as a terminal shows it, to know when Ink has finished drawing a state.
+	const drawn = new XtermScreen(columns, rows, '11');
+	const tty = new FakeStdout(columns, rows);
+	let recording = true;
+	tty.write = (data: string) => {
+		if (!recording) return true;
+		steps.push({ ink: data });
+		void drawn.write(data);
+		return true;
+	};
+	const mirror = new FakeStdout(columns, rows);
+	const stdin = new FakeStdin();
+	const options = { exitOnCtrlC: false, patchConsole: false } as const;
+	const live = render(console.element, { ...options, stdout: tty as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, incrementalRendering: true, maxFps: 1000 });
+	const debug = render(console.element, { ...options, stdout: mirror as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream, debug: true });
+
+	/** Waits until Ink's output shows the frame the debug instance rendered last, then notes that frame. */
+	const settled = async (what: string) => {
+		const deadline = Date.now() + 5000;
+		for (;;) {
+			const meant = mirror.lastFrame();
+			const expected = await frameScreen(meant, tty.columns, tty.rows, '11');
+			const done = await sameScreen(drawn, expected);
+			expected.dispose();
+			if (done) {
+				steps.push({ meant });
+				return;
+			}
+			if (Date.now() > deadline) throw new Error(`Ink did not finish drawing after ${what}:\n${drawn.text().join('\n')}`);
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	};
+
+	try {
+		await settled('the first frame');
+		for (const action of actions) {
+			if ('advance' in action) sim.advance(action.advance * 1000);
+			else if ('key' in action) stdin.write(keyBytes(action.key));
+			else if ('type' in action) stdin.write(action.type);
+			else if ('event' in action) {
+				sim.store.put(warning(action.event, sim.now()));
+				sim.advance(1000);
+			} else {
+				const [c, r] = action.resize;
+				steps.push({ resize: [c, r] });
+				drawn.resize(c, r);
+				mirror.resize(c, r);
+				tty.resize(c, r);
+			}
+			await settled(JSON.stringify(action));
+		}
+	} finally {
+		recording = false;
+		live.unmount();
+		debug.unmount();
+		console.stop();
+		drawn.dispose();
+	}
+	return { columns, rows, steps };
+}
+
+function warning(message: string, now: number): KubeEvent {
+	const at = new Date(now).toISOString();
+	return {
+		apiVersion: 'v1',
+		kind: 'Event',
+		metadata: { name: `${CANARY.name}.${now.toString(16)}`, namespace: CANARY.namespace },
+		involvedObject: CANARY,
+		reason: 'ModelCheck',
+		message,
+		type: 'Warning',
+		count: 1,
+		firstTimestamp: at,
+		lastTimestamp: at,
+		source: { component: 'model-checker' },
+	};
+}

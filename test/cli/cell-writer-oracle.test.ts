@@ -23,6 +23,12 @@ afterAll(() => {
 
 /** CJK (two columns everywhere), an old emoji (two columns on current terminals) and a Unicode 14 one. */
 const WIDE = '模型加载完成 🚀 ready 🫠';
+/**
+ * Characters of several code points each (combining marks, Thai vowels, a zero-width space, a
+ * flag) and full/half-width forms: terminals without grapheme clustering lay them out as Ink
+ * measures them, one column or two for the whole cluster.
+ */
+const CLUSTERS = 'café ệ ที่นี่ ใช้งาน a\u200bb 🇯🇵 Ａｶﾀ ok';
 
 const SESSIONS: Record<string, { size: [number, number]; actions: Action[] }> = {
 	'a canary at its pause: ticks, keys, help, a theme switch, wide text': {
@@ -32,7 +38,7 @@ const SESSIONS: Record<string, { size: [number, number]; actions: Action[] }> = 
 			{ advance: 1 },
 			{ key: 'j' },
 			{ event: WIDE },
-			{ advance: 1 },
+			{ event: CLUSTERS },
 			{ key: 'tab' },
 			{ key: 'j' },
 			{ key: 'c' },
@@ -141,7 +147,8 @@ describe.each(Object.entries(SESSIONS))('cell writer against xterm: %s', (_name,
 	it('records what it means to test: Ink’s frames show colours and wide characters', () => {
 		const frames = recording.steps.flatMap((step) => ('meant' in step ? [step.meant] : []));
 		expect(frames).toHaveLength(session.actions.length + 1);
-		expect(frames.some((frame) => frame.includes('模型加载完成 🚀'))).toBe(true);
+		expect(frames.some((frame) => frame.includes(WIDE))).toBe(true);
+		if (session.actions.some((action) => 'event' in action && action.event === CLUSTERS)) expect(frames.some((frame) => frame.includes(CLUSTERS))).toBe(true);
 		// Theme colours in 24 bits, chart series in the 16 named colours.
 		expect(frames.some((frame) => /\x1b\[38;2;\d+;\d+;\d+m/.test(frame))).toBe(true);
 		expect(frames.some((frame) => /\x1b\[9[0-7]m/.test(frame))).toBe(true);

@@ -142,7 +142,7 @@ describe.each(Object.entries(SESSIONS))('cell writer against xterm: %s', (_name,
 	let recording: Recording;
 	beforeAll(async () => {
 		recording = await recordConsole(...session.size, session.actions);
-	});
+	}, 120_000);
 
 	it('records what it means to test: Ink’s frames show colours and wide characters', () => {
 		const frames = recording.steps.flatMap((step) => ('meant' in step ? [step.meant] : []));
@@ -158,5 +158,5 @@ describe.each(Object.entries(SESSIONS))('cell writer against xterm: %s', (_name,
 		const { chunks, checkpoints } = await replay(recording, unicode);
 		expect(checkpoints).toBe(session.actions.length + 1);
 		expect(chunks).toBeGreaterThan(session.actions.length);
-	});
+	}, 60_000);
 });

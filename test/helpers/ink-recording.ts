@@ -7,7 +7,7 @@ import type { KubeEvent } from '../../source/domain/k8s';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { FakeStdin, FakeStdout, keyBytes } from './fake-terminal';
 import { simulatorSources, testConsole } from './session';
-import { XtermScreen } from './xterm-screen';
+import { XtermScreen, type UnicodeVersion } from './xterm-screen';
 
 export type Action =
 	| { advance: number }
@@ -28,15 +28,14 @@ export interface Recording {
 const CANARY = { kind: 'Rollout', namespace: 'llm-serving', name: 'llama-3-1-8b-chat' };
 
 /** The screen a terminal of this size shows for a whole frame written from its top-left corner. */
-export async function frameScreen(frame: string, columns: number, rows: number, unicode: '6' | '11'): Promise<XtermScreen> {
+export async function frameScreen(frame: string, columns: number, rows: number, unicode: UnicodeVersion): Promise<XtermScreen> {
 	const screen = new XtermScreen(columns, rows, unicode);
 	await screen.write(frame);
 	return screen;
 }
 
-async function sameScreen(a: XtermScreen, b: XtermScreen): Promise<boolean> {
-	await a.write('');
-	return JSON.stringify(a.cells()) === JSON.stringify(b.cells());
+function cellsOf(screen: XtermScreen): string {
+	return JSON.stringify(screen.cells());
 }
 
 export async function recordConsole(columns: number, rows: number, actions: Action[]): Promise<Recording> {
@@ -63,16 +62,23 @@ export async function recordConsole(columns: number, rows: number, actions: Acti
 	/** Waits until Ink's output shows the frame the debug instance rendered last, then notes that frame. */
 	const settled = async (what: string) => {
 		const deadline = Date.now() + 5000;
+		let meant: { key: string; frame: string; text: string; cells: string } | undefined;
 		for (;;) {
-			const meant = mirror.lastFrame();
-			const expected = await frameScreen(meant, tty.columns, tty.rows, '11');
-			const done = await sameScreen(drawn, expected);
-			expected.dispose();
-			if (done) {
-				steps.push({ meant });
+			const frame = mirror.lastFrame();
+			const key = `${tty.columns}x${tty.rows}\n${frame}`;
+			if (meant?.key !== key) {
+				const screen = await frameScreen(frame, tty.columns, tty.rows, '11');
+				meant = { key, frame, text: screen.text().join('\n'), cells: cellsOf(screen) };
+				screen.dispose();
+			}
+			await drawn.write('');
+			// Text first: comparing every cell's attributes is the slow part.
+			const text = drawn.text().join('\n');
+			if (text === meant.text && cellsOf(drawn) === meant.cells) {
+				steps.push({ meant: meant.frame });
 				return;
 			}
-			if (Date.now() > deadline) throw new Error(`Ink did not finish drawing after ${what}:\n${drawn.text().join('\n')}`);
+			if (Date.now() > deadline) throw new Error(`Ink did not finish drawing after ${what}:\n${text}`);
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 	};

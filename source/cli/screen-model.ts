@@ -67,19 +67,35 @@ function applySgr(style: Style, params: number[]): boolean {
 	return true;
 }
 
-const narrow = new Map<string, boolean>();
+const widths = new Map<string, number>();
+
+/** Columns a character (one grapheme cluster) takes as Ink measures it (string-width). */
+function width(ch: string): number {
+	if (ch.length === 1 && ch >= ' ' && ch < '\x7f') return 1;
+	let known = widths.get(ch);
+	if (known === undefined) widths.set(ch, (known = stringWidth(ch)));
+	return known;
+}
 
 /**
- * Whether a character takes exactly one column, as Ink measures it (string-width). A row with
- * anything else (wide CJK and emoji, zero-width marks) is written whole from column 1, so the
- * terminal lays out the widths itself.
+ * Whether a character takes exactly one column, as Ink measures it and terminals agree. A row with
+ * anything else (wide CJK and emoji, clusters of several code points, whose widths terminals
+ * disagree about) is written whole from column 1, so the terminal lays out the widths itself.
  */
 export function isNarrow(ch: string): boolean {
-	const code = ch.codePointAt(0) ?? 0;
-	if (code >= 0x20 && code < 0x7f) return true;
-	let known = narrow.get(ch);
-	if (known === undefined) narrow.set(ch, (known = stringWidth(ch) === 1));
-	return known;
+	const single = ch.length === 1 || (ch.length === 2 && (ch.codePointAt(0) ?? 0) > 0xffff);
+	return single && width(ch) === 1;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Text of these characters only (ASCII, Latin, punctuation, arrows, box drawing, shapes) has one
+ * grapheme per code point — nothing in these ranges combines — so it skips the (slow) segmenter.
+ */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2bff]*$/;
+
+function printable(ch: string): boolean {
+	return ch !== '\x1b' && (ch >= ' ' || ch.charCodeAt(0) > 0x7f);
 }
 
 /** An OSC sequence ends with BEL or with ESC \\ (string terminator). */
@@ -133,11 +149,15 @@ export class ScreenModel {
 			if (ch === '\r') this.col = 0;
 			else if (ch === '\n') this.lineFeed();
 			else if (ch === '\b') this.col = Math.max(0, this.col - 1);
-			else if (ch >= ' ' || ch.charCodeAt(0) > 0x7f) {
-				const code = data.codePointAt(i) ?? 0;
-				const text = String.fromCodePoint(code);
-				this.put(text);
-				i += text.length;
+			else if (printable(ch)) {
+				// A cell holds a whole grapheme cluster (e + combining accent, a flag): as many cells
+				// as Ink counts columns, so a full-width row does not spill into the next.
+				let end = i + 1;
+				while (end < data.length && printable(data[end])) end++;
+				const text = data.slice(i, end);
+				if (SIMPLE.test(text)) for (const c of text) this.put(c);
+				else for (const { segment } of graphemes.segment(text)) this.put(segment);
+				i = end;
 				continue;
 			}
 			i++;
@@ -145,6 +165,12 @@ export class ScreenModel {
 	}
 
 	private put(ch: string): void {
+		if (width(ch) === 0) {
+			// A mark cut off from its base by a style change still belongs to the cell before it.
+			const previous = this.cells[this.row][this.col - 1];
+			if (previous) this.cells[this.row][this.col - 1] = { ...previous, ch: previous.ch + ch };
+			return;
+		}
 		if (this.col >= this.columns) {
 			this.col = 0;
 			this.lineFeed();

@@ -6,38 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CellWriter } from '../../source/cli/cell-writer';
 import { ScreenModel } from '../../source/cli/screen-model';
 import { createSimulator, loadScenario } from '../../source/sources/simulator';
-import { FakeStdin, FakeStdout, keyBytes } from '../helpers/fake-terminal';
+import { FakeStdin, FakeStdout } from '../helpers/fake-terminal';
+import { recordConsole } from '../helpers/ink-recording';
 import { simulatorSources, testConsole } from '../helpers/session';
 
-/** Ink's incremental output for a run of the console: ticks, key presses, a resize. */
+/** Ink's incremental output for a run of the console: ticks, then key presses. */
 async function inkOutput(columns: number, rows: number): Promise<string[]> {
-	const { render } = await import('ink');
-	const sim = createSimulator(loadScenario('default'), { seed: 3, speed: 0 });
-	sim.advance(60_000);
-	const tty = new FakeStdout(columns, rows);
-	const console = testConsole(simulatorSources(sim), { terminal: tty, now: sim.now() });
-	const stdin = new FakeStdin();
-	const instance = render(console.element, {
-		stdout: tty as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		incrementalRendering: true,
-		maxFps: 1000,
-	});
-	const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-	await settle();
-	for (let second = 0; second < 8; second++) {
-		sim.advance(1000);
-		await settle();
-	}
-	for (const key of ['j', 'tab', 'c', '?', 'escape', 'k']) {
-		stdin.write(keyBytes(key));
-		await settle();
-	}
-	instance.unmount();
-	console.stop();
-	return tty.frames;
+	const ticks = Array.from({ length: 8 }, () => ({ advance: 1 }));
+	const keys = ['j', 'tab', 'c', '?', 'escape', 'k'].map((key) => ({ key }));
+	const recording = await recordConsole(columns, rows, [...ticks, ...keys]);
+	return recording.steps.flatMap((step) => ('ink' in step ? [step.ink] : []));
 }
 
 function screens(model: ScreenModel): string[] {
@@ -72,7 +50,7 @@ describe('cell writer', () => {
 		const inkBytes = chunks.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
 		const writerBytes = tty.frames.slice(1).reduce((n, c) => n + Buffer.byteLength(c), 0);
 		expect(writerBytes).toBeLessThan(inkBytes / 2);
-	});
+	}, 60_000);
 
 	it('follows a resize of the real flow: Ink redraws only what changed, the writer repaints the rest', async () => {
 		const { render } = await import('ink');

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../source/package-root';
+import { requireTool } from '../helpers/requires';
 import { TmuxSession, tmuxAvailable } from '../helpers/tmux';
 
 const cli = join(packageRoot(), 'dist', 'cli.js');
-const ready = tmuxAvailable() && existsSync(cli);
-if (!ready) console.log(`skipping tmux end-to-end tests: ${tmuxAvailable() ? `${cli} not built (npm test builds it)` : 'tmux is not installed'}`);
+const built = requireTool('dist/cli.js', existsSync(cli), `${cli} not built (npm test builds it)`);
+const ready = requireTool('tmux', tmuxAvailable(), 'tmux is not installed (Debian package "tmux")') && built;
 
-describe.skipIf(!ready)('the console in a real terminal', () => {
+describe.runIf(ready)('the console in a real terminal', () => {
 	let session: TmuxSession | undefined;
 	afterEach(() => session?.kill());
 
@@ -87,7 +88,7 @@ describe.skipIf(!ready)('the console in a real terminal', () => {
 	});
 });
 
-describe.skipIf(!existsSync(cli))('bad input ends with one clear line and exit code 2', () => {
+describe.runIf(built)('bad input ends with one clear line and exit code 2', () => {
 	it.each([
 		[['--bogus'], /Unknown flag/],
 		[['--scenario', 'nope'], /unknown scenario .nope./],

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authFromEnv, parseServiceRef, PrometheusClient } from '../../source/sources/prometheus';
+import { requireTool } from '../helpers/requires';
 
 describe('authFromEnv', () => {
 	it('prefers a bearer token, else basic auth, else nothing', () => {
@@ -24,7 +25,7 @@ describe('parseServiceRef', () => {
 	])('%s', (text, ref) => expect(parseServiceRef(text)).toEqual(ref));
 });
 
-const hasOpenssl = (() => {
+const opensslRuns = (() => {
 	try {
 		execFileSync('openssl', ['version'], { stdio: 'ignore' });
 		return true;
@@ -32,8 +33,9 @@ const hasOpenssl = (() => {
 		return false;
 	}
 })();
+const hasOpenssl = requireTool('openssl', opensslRuns, 'no openssl on PATH to make the test certificate (Debian package "openssl")');
 
-describe.skipIf(!hasOpenssl)('TLS', () => {
+describe.runIf(hasOpenssl)('TLS', () => {
 	let dir: string;
 	let server: Server;
 	let url: string;

@@ -11,9 +11,11 @@ import { planAction } from '../../source/domain/plan-action';
 import { Mirror, waitFor } from '../helpers/api-server-mirror';
 import { serveScenarioFile } from '../helpers/api-server-scenario';
 import { cleanUp, cleanups, liveSource } from '../helpers/api-server-session';
+import { requireTool } from '../helpers/requires';
 
 const run = promisify(execFile);
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => existsSync(path));
+const hasKubectl = requireTool('kubectl', KUBECTL !== undefined, 'no kubectl binary in /usr/bin or /usr/local/bin');
 
 afterEach(cleanUp);
 
@@ -56,7 +58,7 @@ describe('rolltop sim serve', () => {
 		);
 	});
 
-	it.skipIf(!KUBECTL)('is faithful enough for a real kubectl: get -A, scale, rollout pause', async () => {
+	it.runIf(hasKubectl)('is faithful enough for a real kubectl: get -A, scale, rollout pause', async () => {
 		const { kubeconfig } = await serveSim();
 		const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
 		const kubectl = async (...args: string[]) => (await run(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env, timeout: 20_000 })).stdout;
@@ -76,5 +78,3 @@ describe('rolltop sim serve', () => {
 		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.paused}')).toBe('true');
 	});
 });
-
-if (!KUBECTL) console.log('skipping the kubectl test: no kubectl binary in /usr/bin or /usr/local/bin');

@@ -64,7 +64,7 @@ describe('parseConfig', () => {
 		['prometheus: { insecure: "yes" }', `${FILE}: prometheus.insecure: expected a boolean`],
 		['prometheus: { window: 1 minute }', `${FILE}: prometheus.window: expected a PromQL duration such as 30s, 1m or 5m`],
 		['prometheus: { url: "http://a", service: "m/p:9090" }', `${FILE}: prometheus: expected either url or service, not both`],
-		['prometheus: { queries: { vllm: { p95: "x" } } }', `${FILE}: prometheus.queries.vllm.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, gpus)`],
+		['prometheus: { queries: { vllm: { p95: "x" } } }', `${FILE}: prometheus.queries.vllm.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, kvCache, queue, itl, gpus)`],
 		['thresholds: { p99: { warn: 900 } }', `${FILE}: thresholds.p99.error: missing (expected a number)`],
 		['thresholds: { p99: { warn: 900, error: 100 } }', `${FILE}: thresholds.p99.warn: expected at most thresholds.p99.error (100)`],
 		['thresholds: { gpuUtil: { warn: -1, error: 5 } }', `${FILE}: thresholds.gpuUtil.warn: expected a number >= 0`],

@@ -1,6 +1,7 @@
 // End to end in a real terminal: the built CLI in tmux at 120x40 and 80x24, real keys, real screen.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../source/package-root';
@@ -98,5 +99,13 @@ describe.skipIf(!existsSync(cli))('bad input ends with one clear line and exit c
 		expect(result.status).toBe(2);
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('a verdict config that does not parse', () => {
+		const config = join(mkdtempSync(join(tmpdir(), 'rolltop-config-')), 'config.yaml');
+		writeFileSync(config, 'verdict:\n  checks:\n    p99: { tolerance: -0.5 }\n');
+		const result = spawnSync('node', [cli, '--sim', '--config', config], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+		expect(result.status).toBe(2);
+		expect(result.stderr.trim()).toBe(`rolltop: ${config}: verdict.checks.p99.tolerance: expected a fraction such as 0.2 or a percentage such as "20%"`);
 	});
 });

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { executePlan } from '../domain/execute-plan';
 import type { ClusterSource, MetricsSource, SimulatorControls } from '../domain/source';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds';
+import type { VerdictConfig } from '../domain/verdict-spec';
 import { Controller, type Host } from '../keymap/controller';
 import { helpSize } from '../present/overlays';
 import { ScreenPublisher } from '../present/screen-publisher';
@@ -48,6 +49,7 @@ export interface ConsoleOptions {
 		contexts?: () => string[];
 	};
 	thresholds?: Thresholds;
+	verdict?: VerdictConfig;
 	coalesceMs?: number;
 	/** Chart resolution: the metrics source's refresh interval. */
 	chartSlotMs?: number;
@@ -80,7 +82,7 @@ export function createConsole(options: ConsoleOptions): Console {
 	themeFor(options.themeName);
 	const wallNow = options.wallNow ?? Date.now;
 	const { terminal } = options;
-	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: viewportOf(terminal), coalesceMs: options.coalesceMs, wallNow });
+	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: viewportOf(terminal), coalesceMs: options.coalesceMs, wallNow, verdict: options.verdict });
 	const chartSlotMs = options.chartSlotMs ?? 1000;
 	let sources = options.sources;
 	let services: Services;

@@ -45,6 +45,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		terminal,
 		quit: () => quit(),
 		thresholds: config.thresholds,
+		verdict: config.verdict,
 		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
 		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});

@@ -41,8 +41,9 @@ function listenError(listen: string, error: NodeJS.ErrnoException): UsageError {
 /** Starts everything and returns a handle; `runSimServe` is this plus signal handling. */
 export async function startSimServe(options: SimServeOptions): Promise<RunningSimServe> {
 	const { host, port } = parseListen(options.listen);
-	const simulator = createSimulator(await loadScenario(options.scenario ?? 'default'), { seed: options.seed, speed: options.speed });
-	const exposition = new MetricsExposition();
+	const scenario = await loadScenario(options.scenario ?? 'default');
+	const simulator = createSimulator(scenario, { seed: options.seed, speed: options.speed });
+	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
 	let server: ApiServer;
 	try {

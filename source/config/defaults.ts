@@ -1,5 +1,6 @@
 // The settings rolltop runs with when no config file says otherwise, and their types.
 import { DEFAULT_THRESHOLDS, THRESHOLD_METRICS, type Threshold, type ThresholdMetric, type Thresholds } from '../domain/thresholds';
+import { DEFAULT_VERDICT_CONFIG, type VerdictConfig } from '../domain/verdict-spec';
 import type { PresetName, QueryOverrides } from '../sources/prometheus/presets';
 import type { ServiceRef } from '../sources/prometheus/service-ref';
 
@@ -28,6 +29,8 @@ export interface Config {
 	/** Keyed by "namespace/name". */
 	workloads: Record<string, WorkloadConfig>;
 	thresholds: Thresholds;
+	/** rolltop's canary verdict: the checks and threshold, per workload where configured. */
+	verdict: VerdictConfig;
 	/** The file this came from; undefined for the defaults. */
 	file?: string;
 }
@@ -37,6 +40,7 @@ export const DEFAULT_CONFIG: Config = {
 	prometheus: { insecure: false, window: '1m', queries: {} },
 	workloads: {},
 	thresholds: DEFAULT_THRESHOLDS,
+	verdict: DEFAULT_VERDICT_CONFIG,
 };
 
 export { THRESHOLD_METRICS, type Threshold, type ThresholdMetric };

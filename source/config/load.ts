@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, THRESHOLD_METRICS, type Config, type Threshold, type Th
 import { parseGoDuration } from '../domain/duration';
 import { DURATION_EXPECTED, type ConfigFile } from './schema';
 import { describeInvalid } from './validate';
+import { readVerdictSpec, type VerdictConfig, type VerdictSpec } from '../domain/verdict-spec';
 
 /** A config problem as one line that names the file and the field. */
 export class ConfigError extends InputError {
@@ -87,7 +88,23 @@ function fromFile(raw: ConfigFile, file: string): Config {
 			Object.entries(raw.workloads ?? {}).map(([key, w]) => [key, { presets: w.presets as PresetName[] | undefined }]),
 		),
 		thresholds,
+		verdict: verdictConfig(file, raw),
 	};
+}
+
+function verdictConfig(file: string, raw: ConfigFile): VerdictConfig {
+	const read = (given: object | undefined, field: string, base: VerdictSpec): VerdictSpec => {
+		if (given === undefined) return base;
+		const spec = readVerdictSpec(given, base);
+		if (!spec.ok) throw new ConfigError(file, `${field}.${spec.problem}`);
+		return spec.value;
+	};
+	const defaults = read(raw.verdict, 'verdict', DEFAULT_CONFIG.verdict.defaults);
+	const workloads: Record<string, VerdictSpec> = {};
+	for (const [key, w] of Object.entries(raw.workloads ?? {})) {
+		if (w.verdict) workloads[key] = read(w.verdict, `workloads.${key}.verdict`, defaults);
+	}
+	return { defaults, workloads };
 }
 
 function refreshInterval(file: string, text: string): number {

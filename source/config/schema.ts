@@ -23,6 +23,8 @@ const threshold = {
 		error: { type: 'number', minimum: 0 },
 	},
 };
+// Checked field by field by domain/verdict-spec.ts, which also reads the workload annotation.
+const verdict = { type: 'object', 'x-expected': 'a mapping with threshold, minRequestRate and/or checks' };
 const presetQueries = {
 	type: 'object',
 	additionalProperties: false,
@@ -61,9 +63,10 @@ export const CONFIG_SCHEMA = {
 			additionalProperties: {
 				type: 'object',
 				additionalProperties: false,
-				properties: { presets: presetList },
+				properties: { presets: presetList, verdict },
 			},
 		},
+		verdict,
 		thresholds: {
 			type: 'object',
 			additionalProperties: false,
@@ -84,6 +87,7 @@ export interface ConfigFile {
 		presets?: string[];
 		queries?: Record<string, Record<string, string>>;
 	};
-	workloads?: Record<string, { presets?: string[] }>;
+	workloads?: Record<string, { presets?: string[]; verdict?: object }>;
 	thresholds?: Record<string, { warn: number; error: number }>;
+	verdict?: object;
 }

@@ -11,6 +11,9 @@ export const METRIC_IDS = [
 	'ttft',
 	'rps',
 	'errorRate',
+	'kvCache',
+	'queue',
+	'itl',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -26,6 +29,9 @@ export const METRIC_INFO: Record<MetricId, { title: string; unit: string }> = {
 	ttft: { title: 'TTFT', unit: 'ms' },
 	rps: { title: 'RPS', unit: 'req/s' },
 	errorRate: { title: 'Error rate', unit: '%' },
+	kvCache: { title: 'KV cache', unit: '%' },
+	queue: { title: 'Queue', unit: 'req' },
+	itl: { title: 'Inter-token latency', unit: 'ms' },
 };
 
 /** One replica's values at one instant. A missing or non-finite value is simply absent. */

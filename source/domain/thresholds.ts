@@ -8,7 +8,7 @@ export interface Threshold {
 	error: number;
 }
 
-export const THRESHOLD_METRICS = ['p50', 'p99', 'ttft', 'errorRate', 'gpuUtil', 'gpuTemp', 'gpuPower'] as const satisfies readonly MetricId[];
+export const THRESHOLD_METRICS = ['p50', 'p99', 'ttft', 'errorRate', 'gpuUtil', 'gpuTemp', 'gpuPower', 'kvCache', 'queue', 'itl'] as const satisfies readonly MetricId[];
 export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number];
 export type Thresholds = Record<ThresholdMetric, Threshold>;
 
@@ -20,6 +20,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 	gpuUtil: { warn: 90, error: 98 },
 	gpuTemp: { warn: 80, error: 88 },
 	gpuPower: { warn: 600, error: 680 },
+	kvCache: { warn: 90, error: 98 },
+	queue: { warn: 10, error: 50 },
+	itl: { warn: 50, error: 100 },
 };
 
 export function severity(thresholds: Thresholds, metric: ThresholdMetric, value: number | undefined): 'warn' | 'error' | undefined {

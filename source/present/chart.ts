@@ -38,6 +38,7 @@ export function formatMetric(metric: MetricId, value: number | undefined): strin
 	if (unit === 'ms') return formatLatency(value);
 	if (value === undefined) return '—';
 	if (unit === '%') return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+	if (unit === 'req') return formatRate(value);
 	if (unit === 'MiB') return `${(value / 1024).toFixed(1)}G`;
 	return `${formatRate(value)}${unit === 'req/s' ? '/s' : unit}`;
 }

@@ -5,7 +5,8 @@ import { keysLabel } from '../keymap/keys';
 import type { UiState } from '../store/ui-state';
 import { seg, type Line } from './styled';
 
-export function buildFooter(ui: UiState, width: number): Line {
+/** `suggestion` (e.g. the verdict's advice) leads the key hints when there is no message to show. */
+export function buildFooter(ui: UiState, width: number, suggestion: Line = []): Line {
 	const { mode, flash } = ui;
 	if (mode.kind === 'filter') return [seg('/', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter keep · Esc clear', 'muted')];
 	if (mode.kind === 'command') return [seg(':', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter run · Esc cancel · try :help', 'muted')];
@@ -16,8 +17,8 @@ export function buildFooter(ui: UiState, width: number): Line {
 	if (flash) {
 		return [seg(flash.text, flash.tone === 'info' ? 'accent' : flash.tone, flash.tone === 'error')];
 	}
-	const line: Line = [];
-	let used = 0;
+	const line: Line = [...suggestion];
+	let used = suggestion.reduce((n, s) => n + s.text.length, 0);
 	if (ui.filter) {
 		const text = `filter /${ui.filter} (Esc clears)  `;
 		line.push(seg(text, 'accent'));

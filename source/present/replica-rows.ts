@@ -27,7 +27,13 @@ const COLUMNS: ColumnSpec[] = [
 	{ title: 'TTFT', width: 6, priority: 5, align: 'right' },
 	{ title: 'RPS', width: 5, priority: 2, align: 'right' },
 	{ title: 'ERR%', width: 5, priority: 2, align: 'right' },
+	{ title: 'KV%', width: 4, priority: 3, align: 'right' },
+	{ title: 'QUEUE', width: 5, priority: 3, align: 'right' },
+	{ title: 'ITL', width: 6, priority: 5, align: 'right' },
 ];
+
+/** Columns after the pod's own state (RST), one per metric cell. */
+const METRIC_COLUMNS = COLUMNS.length - COLUMNS.findIndex((c) => c.title === 'GPU%');
 
 const ROLE_TONES: Record<string, ColorToken> = { canary: 'canary', preview: 'canary', stable: 'stable', active: 'stable' };
 
@@ -41,7 +47,7 @@ function metricCells(sample: ReplicaSample | undefined, now: number, t: Threshol
 		const shown = freshOrDash(value, sample?.at, now, render);
 		return { text: shown.text, tone: shown.stale ? 'muted' : tone?.(value) };
 	};
-	if (!sample) return Array.from({ length: 9 }, () => ({ text: DASH, tone: 'muted' as const }));
+	if (!sample) return Array.from({ length: METRIC_COLUMNS }, () => ({ text: DASH, tone: 'muted' as const }));
 	const gpus = sample.gpus && sample.gpus > 1 ? `×${sample.gpus}` : '';
 	return [
 		cell('gpuUtil', (v) => fixed(v), toneFor(t, 'gpuUtil')),
@@ -53,6 +59,9 @@ function metricCells(sample: ReplicaSample | undefined, now: number, t: Threshol
 		cell('ttft', formatLatency, toneFor(t, 'ttft')),
 		cell('rps', formatRate),
 		cell('errorRate', (v) => fixed(v, 1), toneFor(t, 'errorRate')),
+		cell('kvCache', (v) => fixed(v), toneFor(t, 'kvCache')),
+		cell('queue', (v) => fixed(v), toneFor(t, 'queue')),
+		cell('itl', formatLatency, toneFor(t, 'itl')),
 	];
 }
 

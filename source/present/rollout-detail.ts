@@ -12,6 +12,7 @@ import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { clipLine, seg, wrapLine, type Line } from './styled';
+import { selectedVerdict, verdictLines } from './verdict-lines';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
 
 const DEPLOYMENT_RESUMES: Remedy = { action: 'resume', verb: 'resume' };
@@ -66,7 +67,7 @@ function revisionLines(status: WorkloadStatus, now: number): Line[] {
 	});
 }
 
-function headline(workload: Workload, status: WorkloadStatus): Line[] {
+function headline(workload: Workload, status: WorkloadStatus, verdict: Line[]): Line[] {
 	const lines: Line[] = [
 		[seg(`${status.glyph} ${status.phase}`, PHASE_TONES[status.phase], true), seg(`  ${status.kind === 'Deployment' ? 'rolling' : status.strategy}`), seg(`  ${workload.metadata.namespace}`, 'muted')],
 	];
@@ -76,6 +77,7 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 		if (ro.step) parts.push(`step ${ro.step.index}/${ro.step.count}`);
 		if (ro.setWeight !== undefined) parts.push(`weight set ${ro.setWeight}% · actual ${ro.actualWeight ?? 0}%`);
 		if (parts.length) lines.push([seg(parts.join(' · '), 'canary')]);
+		lines.push(...verdict);
 		const waiting = describeWaiting(ro.waitingFor);
 		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(withRemedy(waiting.text, waiting.remedy), ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
 	} else if (status.paused) {
@@ -94,7 +96,10 @@ export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, heigh
 	if (!workload) return { title: 'Rollout', lines: [[seg('select a workload', 'muted')]] };
 	const { cluster } = snapshot;
 	const status = workloadStatus(workload, selectReplicaSets(cluster, workload), cluster.now);
-	const head = headline(workload, status).flatMap((line) => wrapLine(line, width));
+	// Every check when the pane has room, else the most telling one.
+	const verdict = selectedVerdict(snapshot);
+	const verdictShown = verdict ? verdictLines(verdict.count, height >= 20 ? Infinity : 0) : [];
+	const head = headline(workload, status, verdictShown).flatMap((line) => wrapLine(line, width));
 	const revisions = revisionLines(status, cluster.now);
 	const room = Math.max(0, height - head.length - revisions.length - 2);
 	const steps = stepLines(workload, status, room);

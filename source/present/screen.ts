@@ -16,6 +16,7 @@ import { buildOverlay, type OverlayVM } from './overlays';
 import type { Thresholds } from '../domain/thresholds';
 import { buildReplicaTable, roleResolver } from './replica-rows';
 import { buildRolloutDetail } from './rollout-detail';
+import { verdictSuggestion } from './verdict-lines';
 import type { Line } from './styled';
 import type { TableVM } from './table';
 import { buildWorkloadTable } from './workload-rows';
@@ -95,7 +96,7 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 			viewport: ui.viewport,
 			themeName: ui.themeName,
 			header: buildHeader(snapshot, source, columns),
-			footer: buildFooter(ui, columns),
+			footer: buildFooter(ui, columns, verdictSuggestion(snapshot)),
 			overlay: buildOverlay(ui, keyContext, source.label),
 		},
 		panes,

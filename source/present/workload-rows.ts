@@ -9,13 +9,14 @@ import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
 import type { RolloutStatus } from '../domain/rollout';
 
+// STRATEGY outranks WEIGHT and NAMESPACE: from 100 columns up it tells canary from blue-green.
 const COLUMNS: ColumnSpec[] = [
 	{ title: 'STATUS', width: 13, priority: 0 },
 	{ title: 'NAME', width: 18, priority: 0, flex: true },
-	{ title: 'NAMESPACE', width: 11, priority: 2 },
-	{ title: 'STRATEGY', width: 9, priority: 3 },
+	{ title: 'NAMESPACE', width: 11, priority: 3 },
+	{ title: 'STRATEGY', width: 9, priority: 1 },
 	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
-	{ title: 'WEIGHT', width: 7, priority: 1, align: 'right' },
+	{ title: 'WEIGHT', width: 7, priority: 2, align: 'right' },
 	{ title: 'READY', width: 7, priority: 0, align: 'right' },
 	{ title: 'REV', width: 3, priority: 6, align: 'right' },
 	{ title: 'IMAGE', width: 12, priority: 4 },

@@ -1,19 +1,8 @@
-// One status shape for Rollouts and Deployments, cached per object version, so rows, the rollout
-// pane and key availability all read the same computed status.
-import { deploymentStatus, type DeploymentStatus } from '../domain/deployment';
-import type { ReplicaSet } from '../domain/k8s';
-import type { Workload } from '../domain/replica-set';
-import { rolloutStatus, type RolloutStatus } from '../domain/rollout';
+// Tones of the workload phases; the status itself is a domain rule (domain/workload-status.ts).
 import type { ColorToken } from '../theme/theme';
 import type { Phase } from '../domain/status';
 
-export type WorkloadStatus = (RolloutStatus | DeploymentStatus) & { kind: Workload['kind'] };
-
-export function workloadStatus(workload: Workload, replicaSets: ReplicaSet[], now: number): WorkloadStatus {
-	return workload.kind === 'Rollout'
-		? { ...rolloutStatus(workload, replicaSets, now), kind: 'Rollout' }
-		: { ...deploymentStatus(workload, now, replicaSets), kind: 'Deployment' };
-}
+export { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
 
 export const PHASE_TONES: Record<Phase, ColorToken> = {
 	Healthy: 'ok',

@@ -8,6 +8,8 @@ export const E2E_LATENCY_BUCKETS = [
 export const TTFT_BUCKETS = [
 	0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
 ];
+/** vLLM's inter-token latency bounds (seconds), shared by the old and new metric names. */
+export const ITL_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
 
 const Z99 = 2.3263478740408408;
 /** Spread used when only a median is known (a p99 of about 3.2x the median). */

@@ -3,11 +3,13 @@
 // source read it exactly as they would read a GPU cluster.
 import type { Pod } from '../domain/k8s';
 import { podKey, type ReplicaSample } from '../domain/metrics';
+import type { VllmMetricNames } from '../sources/simulator/scenario';
 import { histogramSeries, renderFamilies, type Family, type Labels, type Series } from './exposition-format';
 import { GpuAllocator, gpuModelName, type GpuIdentity } from './exposition-gpus';
 import {
 	CumulativeHistogram,
 	E2E_LATENCY_BUCKETS,
+	ITL_BUCKETS,
 	TTFT_BUCKETS,
 	logNormalFromQuantiles,
 	logNormalMean,
@@ -32,7 +34,15 @@ export interface ExpositionOptions {
 	exporters?: ExporterKind[];
 	/** A replica not sampled for this long (ms of sample time) is dropped, as its exporter would be. */
 	expireAfterMs?: number;
+	/** vLLM's metric names: current, or those of servers before 0.9.2 (default current). */
+	vllmNames?: VllmMetricNames;
 }
+
+/** The vLLM series that were renamed, under each naming. */
+const VLLM_NAMES: Record<VllmMetricNames, { kvCache: string; itl: string }> = {
+	current: { kvCache: 'vllm:kv_cache_usage_perc', itl: 'vllm:inter_token_latency_seconds' },
+	legacy: { kvCache: 'vllm:gpu_cache_usage_perc', itl: 'vllm:time_per_output_token_seconds' },
+};
 
 export type PodLookup = (namespace: string, name: string) => Pod | undefined;
 
@@ -41,6 +51,8 @@ const MAX_RUNNING = 256;
 const DRIVER_VERSION = '550.90.07';
 /** Sample gaps longer than this are treated as one interval, so a paused clock does not burst counters. */
 const MAX_INTERVAL_S = 10;
+/** Spread of inter-token latency: decode steps vary far less than whole requests. */
+const ITL_SIGMA = 0.3;
 const FINISHED_REASONS = ['stop', 'length', 'abort', 'error'] as const;
 
 interface ReplicaState {
@@ -50,6 +62,7 @@ interface ReplicaState {
 	model: string;
 	e2e: CumulativeHistogram;
 	ttft: CumulativeHistogram;
+	itl: CumulativeHistogram;
 	finished: Record<(typeof FINISHED_REASONS)[number], number>;
 	latency?: LogNormal;
 }
@@ -71,12 +84,14 @@ export class MetricsExposition {
 	private readonly exporter: { namespace: string; pod: string };
 	private readonly expireAfterMs: number;
 	private readonly exporters: ReadonlySet<ExporterKind>;
+	private readonly vllmNames: { kvCache: string; itl: string };
 
 	constructor(options: ExpositionOptions = {}) {
 		this.labelStyle = options.labelStyle ?? 'pod';
 		this.exporter = options.exporter ?? { namespace: 'rolltop-system', pod: 'rolltop-sim-exporter' };
 		this.expireAfterMs = options.expireAfterMs ?? 10_000;
 		this.exporters = new Set(options.exporters ?? ['dcgm', 'vllm']);
+		this.vllmNames = VLLM_NAMES[options.vllmNames ?? 'current'];
 	}
 
 	ingest(samples: ReplicaSample[], lookupPod: PodLookup): void {
@@ -105,6 +120,7 @@ export class MetricsExposition {
 				model: modelOf(pod, container),
 				e2e: new CumulativeHistogram(E2E_LATENCY_BUCKETS),
 				ttft: new CumulativeHistogram(TTFT_BUCKETS),
+				itl: new CumulativeHistogram(ITL_BUCKETS),
 				finished: { stop: 0, length: 0, abort: 0, error: 0 },
 			};
 			this.replicas.set(key, state);
@@ -118,7 +134,7 @@ export class MetricsExposition {
 	}
 
 	private accumulate(state: ReplicaState, sample: ReplicaSample, intervalS: number): void {
-		const { p50, p99, ttft, rps, errorRate } = sample.values;
+		const { p50, p99, ttft, itl, rps, errorRate } = sample.values;
 		const requests = (rps ?? 0) * intervalS;
 		const errors = (requests * Math.min(Math.max(errorRate ?? 0, 0), 100)) / 100;
 		state.latency = p50 !== undefined && p50 > 0 ? logNormalFromQuantiles(p50, p99) : undefined;
@@ -126,6 +142,8 @@ export class MetricsExposition {
 		if (ttft !== undefined && ttft > 0) {
 			state.ttft.observe({ medianSeconds: ttft / 1000, sigma: state.latency?.sigma ?? 0.5 }, requests);
 		}
+		// One observation per request stands for its tokens' intervals: quantiles do not change.
+		if (itl !== undefined && itl > 0) state.itl.observe({ medianSeconds: itl / 1000, sigma: ITL_SIGMA }, requests);
 		if (rps !== undefined) {
 			state.finished.stop += requests - errors;
 			state.finished.error += errors;
@@ -201,6 +219,7 @@ export class MetricsExposition {
 	private vllmFamilies(states: ReplicaState[]): Family[] {
 		const e2e: Series[] = [];
 		const ttft: Series[] = [];
+		const itl: Series[] = [];
 		const finished: Series[] = [];
 		const running: Series[] = [];
 		const waiting: Series[] = [];
@@ -210,23 +229,26 @@ export class MetricsExposition {
 			const labels = { engine: '0', model_name: state.model, ...this.podLabels(state) };
 			e2e.push(...histogramSeries(labels, state.e2e.bounds, state.e2e.buckets, state.e2e.sum, state.e2e.count));
 			ttft.push(...histogramSeries(labels, state.ttft.bounds, state.ttft.buckets, state.ttft.sum, state.ttft.count));
+			itl.push(...histogramSeries(labels, state.itl.bounds, state.itl.buckets, state.itl.sum, state.itl.count));
 			for (const reason of FINISHED_REASONS) {
 				finished.push({ labels: { ...labels, finished_reason: reason }, value: state.finished[reason] });
 			}
 			// Little's law: requests in flight = arrival rate x mean time in the system.
 			const inFlight = (state.sample.values.rps ?? 0) * (state.latency ? logNormalMean(state.latency) : 0);
-			const runningNow = Math.min(Math.round(inFlight), MAX_RUNNING);
-			running.push({ labels, value: runningNow });
-			waiting.push({ labels, value: Math.max(Math.round(inFlight) - MAX_RUNNING, 0) });
-			kvCache.push({ labels, value: round3(runningNow / MAX_RUNNING) });
+			running.push({ labels, value: Math.min(Math.round(inFlight), MAX_RUNNING) });
+			const { queue, kvCache: kvPercent } = state.sample.values;
+			push(waiting, labels, queue, Math.round);
+			push(kvCache, labels, kvPercent !== undefined ? kvPercent / 100 : undefined, round3);
 		}
+		const names = this.vllmNames;
 		return [
 			{ name: 'vllm:num_requests_running', type: 'gauge', help: 'Number of requests in model execution batches.', series: running },
 			{ name: 'vllm:num_requests_waiting', type: 'gauge', help: 'Number of requests waiting to be processed.', series: waiting },
-			{ name: 'vllm:kv_cache_usage_perc', type: 'gauge', help: 'KV-cache usage. 1 means 100 percent usage.', series: kvCache },
+			{ name: names.kvCache, type: 'gauge', help: 'KV-cache usage. 1 means 100 percent usage.', series: kvCache },
 			{ name: 'vllm:request_success_total', type: 'counter', help: 'Count of successfully processed requests.', series: finished },
 			{ name: 'vllm:e2e_request_latency_seconds', type: 'histogram', help: 'Histogram of e2e request latency in seconds.', series: e2e },
 			{ name: 'vllm:time_to_first_token_seconds', type: 'histogram', help: 'Histogram of time to first token in seconds.', series: ttft },
+			{ name: names.itl, type: 'histogram', help: 'Histogram of inter-token latency in seconds.', series: itl },
 		];
 	}
 }

@@ -3,11 +3,13 @@
 // immediately. Deadlines (a flash fading) are state with a time: the store applies them when due.
 import { podKey, type ReplicaSample } from '../domain/metrics';
 import type { SourceEvent } from '../domain/source';
+import { DEFAULT_VERDICT_CONFIG, type VerdictConfig } from '../domain/verdict-spec';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
 import { MetricsHistory } from './metrics-history';
 import { pinSelection } from './selection';
 import { expireUi, FLASH_MS, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
+import { updateVerdicts, type Verdicts } from './verdicts';
 
 export const COALESCE_MS = 150;
 
@@ -20,6 +22,8 @@ export interface StoreSnapshot {
 	ui: UiState;
 	log: ActionLogEntry[];
 	permissions: PermissionAnswers;
+	/** rolltop's verdict per Rollout under judgement, by workload key. */
+	verdicts: Verdicts;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
 }
@@ -32,6 +36,7 @@ export interface StoreOptions {
 	coalesceMs?: number;
 	/** Real time, for deadlines such as a flash fading. */
 	wallNow?: () => number;
+	verdict?: VerdictConfig;
 }
 
 export class Store {
@@ -40,6 +45,8 @@ export class Store {
 	private uiState: UiState;
 	private logEntries: ActionLogEntry[] = [];
 	private permissionAnswers = new Map<string, string | null>();
+	private verdicts: Verdicts = new Map();
+	private readonly verdictConfig: VerdictConfig;
 	private readonly listeners = new Set<() => void>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private deadline: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -52,6 +59,7 @@ export class Store {
 		this.uiState = initialUiState(options);
 		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;
 		this.wallNow = options.wallNow ?? Date.now;
+		this.verdictConfig = options.verdict ?? DEFAULT_VERDICT_CONFIG;
 		this.snapshot = this.makeSnapshot(0);
 	}
 
@@ -73,8 +81,11 @@ export class Store {
 		this.schedule();
 	}
 
+	/** One metrics refresh: the samples are kept and every canary under judgement is judged on them. */
 	ingestSamples(samples: ReplicaSample[]): void {
 		this.metrics.ingest(this.knownPods(samples));
+		const at = samples.reduce((newest, s) => Math.max(newest, s.at), this.cluster.now);
+		this.verdicts = updateVerdicts(this.verdicts, this.cluster, this.metrics, this.verdictConfig, at);
 		this.schedule();
 	}
 
@@ -110,6 +121,7 @@ export class Store {
 		this.metrics.retain(() => false);
 		this.metrics.problem = null;
 		this.permissionAnswers = new Map();
+		this.verdicts = new Map();
 		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
@@ -189,6 +201,14 @@ export class Store {
 	}
 
 	private makeSnapshot(revision: number): StoreSnapshot {
-		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, revision };
+		return {
+			cluster: this.cluster,
+			metrics: this.metrics,
+			ui: this.uiState,
+			log: this.logEntries,
+			permissions: this.permissionAnswers,
+			verdicts: this.verdicts,
+			revision,
+		};
 	}
 }

@@ -59,6 +59,19 @@ describe('parseConfig', () => {
 		expect(parseConfig(`refreshInterval: ${text}\n`, FILE).refreshIntervalMs).toBe(ms);
 	});
 
+	it('reads the verdict: global checks, and a workload that overrides the threshold and its checks', () => {
+		const config = parseConfig(
+			['verdict: { threshold: 3, checks: { p99: { tolerance: "10%" }, errorRate: { max: 2 } } }', 'workloads:', '  llm/chat: { verdict: { checks: { itl: { tolerance: 0.5, max: 80 } } } }'].join('\n'),
+			FILE,
+		);
+		expect(config.verdict.defaults).toEqual({
+			threshold: 3,
+			minRequestRate: DEFAULT_CONFIG.verdict.defaults.minRequestRate,
+			checks: [{ metric: 'p99', tolerance: 0.1 }, { metric: 'errorRate', max: 2 }],
+		});
+		expect(config.verdict.workloads['llm/chat']).toEqual({ ...config.verdict.defaults, checks: [{ metric: 'itl', tolerance: 0.5, max: 80 }] });
+	});
+
 	it('treats an empty file as the defaults', () => {
 		expect(parseConfig('', FILE)).toEqual({ ...DEFAULT_CONFIG, file: FILE });
 	});
@@ -75,12 +88,19 @@ describe('parseConfig', () => {
 		['prometheus: { insecure: "yes" }', `${FILE}: prometheus.insecure: expected a boolean`],
 		['prometheus: { window: 1 minute }', `${FILE}: prometheus.window: expected a PromQL duration such as 30s, 1m or 5m`],
 		['prometheus: { url: "http://a", service: "m/p:9090" }', `${FILE}: prometheus: expected either url or service, not both`],
-		['prometheus: { queries: { vllm: { p95: "x" } } }', `${FILE}: prometheus.queries.vllm.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, gpus)`],
+		['prometheus: { queries: { vllm: { p95: "x" } } }', `${FILE}: prometheus.queries.vllm.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, kvCache, queue, itl, gpus)`],
 		['thresholds: { p99: { warn: 900 } }', `${FILE}: thresholds.p99.error: missing (expected a number)`],
 		['thresholds: { p99: { warn: 900, error: 100 } }', `${FILE}: thresholds.p99.warn: expected at most thresholds.p99.error (100)`],
 		['thresholds: { gpuUtil: { warn: -1, error: 5 } }', `${FILE}: thresholds.gpuUtil.warn: expected a number >= 0`],
 		['workloads: { "Bad Key": {} }', `${FILE}: workloads.Bad Key: expected workload keys as namespace/name`],
-		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, thresholds)`],
+		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, verdict, thresholds)`],
+		['verdict: { threshold: 0 }', `${FILE}: verdict.threshold: expected a whole number >= 1`],
+		['verdict: { checks: { p95: { max: 1 } } }', `${FILE}: verdict.checks.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, kvCache, queue, itl)`],
+		['verdict: { checks: { p99: { tolerance: lots } } }', `${FILE}: verdict.checks.p99.tolerance: expected a fraction such as 0.2 or a percentage such as "20%"`],
+		['verdict: { checks: { p99: {} } }', `${FILE}: verdict.checks.p99: expected at least one of min, max, tolerance`],
+		['verdict: { checks: { errorRate: { min: 5, max: 1 } } }', `${FILE}: verdict.checks.errorRate.min: expected at most max (1)`],
+		['verdict: 3', `${FILE}: verdict: expected a mapping with threshold, minRequestRate and/or checks`],
+		['workloads: { llm/chat: { verdict: { minRequestRate: -1 } } }', `${FILE}: workloads.llm/chat.verdict.minRequestRate: expected a number >= 0`],
 		['- just\n- a list', `${FILE}: (top level): expected a mapping`],
 		['prometheus: [unclosed', `${FILE}: invalid YAML: `],
 	])('rejects %j with one line naming the field', (text, message) => {

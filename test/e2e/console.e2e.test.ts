@@ -122,4 +122,12 @@ describe.runIf(built)('bad input ends with one clear line and exit code 2', () =
 		}
 		rmSync(dir, { recursive: true, force: true });
 	});
+
+	it('a verdict config that does not parse', () => {
+		const config = join(mkdtempSync(join(tmpdir(), 'rolltop-config-')), 'config.yaml');
+		writeFileSync(config, 'verdict:\n  checks:\n    p99: { tolerance: -0.5 }\n');
+		const result = spawnSync('node', [cli, '--sim', '--config', config], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+		expect(result.status).toBe(2);
+		expect(result.stderr.trim()).toBe(`rolltop: ${config}: verdict.checks.p99.tolerance: expected a fraction such as 0.2 or a percentage such as "20%"`);
+	});
 });

@@ -47,9 +47,9 @@ describe('prometheus source', () => {
 		expect(stable.at).toBeGreaterThan(1.7e12);
 		expect(byPod['llama-canary-1'].gpus).toBe(2);
 		expect(lastHealth(started)).toBeNull();
-		// detection + (6 dcgm + 5 vllm values) + 2 freshness queries
-		expect(fake.requests).toHaveLength(14);
-		expect(source!.lastQueryCount).toBe(14);
+		// detection + (6 dcgm + 8 vllm values) + 2 freshness queries
+		expect(fake.requests).toHaveLength(17);
+		expect(source!.lastQueryCount).toBe(17);
 	});
 
 	it('sends the same number of queries for 3 replicas as for 300', async () => {

@@ -4,6 +4,7 @@ import type { MetricId } from '../../domain/metrics';
 import {
 	aggregateByPod,
 	errorPercent,
+	firstOf,
 	lastScrapeByPod,
 	quantileByPod,
 	rateByPod,
@@ -67,6 +68,13 @@ export const PRESETS: Record<PresetName, Preset> = {
 			errorRate: errorPercent(
 				rateByPod('vllm:request_success_total{finished_reason=~"error|abort"}', window),
 				rateByPod('vllm:request_success_total', window),
+			),
+			// Renamed in vLLM 0.9.2 (KV cache, a 0–1 fraction) and 0.10.2 (ITL); older servers keep the old names.
+			kvCache: `100 * (${firstOf(aggregateByPod('max', 'vllm:kv_cache_usage_perc'), aggregateByPod('max', 'vllm:gpu_cache_usage_perc'))})`,
+			queue: aggregateByPod('sum', 'vllm:num_requests_waiting'),
+			itl: firstOf(
+				quantileByPod(0.5, 'vllm:inter_token_latency_seconds', window, 1000),
+				quantileByPod(0.5, 'vllm:time_per_output_token_seconds', window, 1000),
 			),
 		}),
 	},

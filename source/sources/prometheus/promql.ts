@@ -34,6 +34,14 @@ export function errorPercent(errors: string, total: string): string {
 	return `100 * (${errors} or 0 * ${total}) / ${total}`;
 }
 
+/**
+ * The first of several equivalent queries that has a value, per (namespace, pod): one query that
+ * reads a metric under its current name or, on older exporters, its former one.
+ */
+export function firstOf(...queries: string[]): string {
+	return queries.map((q) => `(${q})`).join(' or ');
+}
+
 /** When each pod's series was last scraped (seconds): the age shown next to its values. */
 export function lastScrapeByPod(metric: string): string {
 	// timestamp() must see the selector itself: on a derived vector it returns the evaluation time.

@@ -28,6 +28,8 @@ export class Engine {
 		this.ctx = new SimContext(this.start, seed);
 		bootstrap(this.ctx, scenario);
 		this.reconcile();
+		// A release at second 0 is under way in the first frame, as on a cluster mid-release.
+		if (this.applyScriptedVersions()) this.reconcile();
 		this.measure();
 		this.publish();
 	}
@@ -51,8 +53,10 @@ export class Engine {
 	}
 
 	/** Versions with `deployAt` are applied like `kubectl apply` of a new image. */
-	private applyScriptedVersions(): void {
+	/** Answers whether a version was applied. */
+	private applyScriptedVersions(): boolean {
 		const elapsed = (this.ctx.now - this.start) / 1000;
+		let applied = false;
 		for (const w of this.scenario.workloads) {
 			w.versions.forEach((version, i) => {
 				const id = `${w.namespace}/${w.name}#${i}`;
@@ -62,8 +66,10 @@ export class Engine {
 				const ref = { kind, namespace: w.namespace, name: w.name } as const;
 				if (!this.ctx.store.get(ref)) return;
 				this.ctx.store.patch(ref, undefined, 'merge', { spec: { template: podTemplate(w, version.image) } });
+				applied = true;
 			});
 		}
+		return applied;
 	}
 
 	private reconcile(): void {

@@ -1,6 +1,7 @@
 // Per-replica GPU and serving metrics from a queueing model: utilisation follows load ÷ capacity,
 // latency rises steeply as utilisation nears 1, load beyond capacity is shed as errors, KV-cache
-// memory grows with load, and temperature and power follow utilisation with some inertia.
+// memory and usage grow with load, requests queue as utilisation nears 1, and temperature and
+// power follow utilisation with some inertia.
 import type { ReplicaSample } from '../../domain/metrics';
 import type { PodRuntime, SimContext } from './context';
 import type { Random } from './random';
@@ -43,6 +44,11 @@ export function sampleReplica(ctx: SimContext, pod: PodRuntime): ReplicaSample |
 		values.p50 = round(p50, 1);
 		values.p99 = round(p50 * profile.tailFactor * (1 + 0.6 * rho * rho) * jitter(random, 0.07), 1);
 		values.ttft = round(profile.ttftMs * (1 + 0.9 * queueing) * jitter(random, 0.05), 1);
+		values.itl = round(profile.itlMs * (1 + 0.5 * queueing) * jitter(random, 0.05), 2);
+		// Requests waiting for a batch slot (M/M/1 queue length, a few in flight per slot).
+		values.queue = Math.round(2 * rho * queueing * jitter(random, 0.2));
+		// The KV cache holds the running requests' tokens: it fills with the offered load.
+		values.kvCache = round(100 * Math.min(0.99, (0.05 + 0.85 * Math.min(1, offered / profile.capacityRps)) * jitter(random, 0.03)), 1);
 		values.rps = served;
 		const failing = shed + served * (profile.errorRate / 100) * jitter(random, 0.5);
 		values.errorRate = offered > 0 ? round((failing / offered) * 100, 3) : 0;

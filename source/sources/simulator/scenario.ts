@@ -27,6 +27,8 @@ export interface VersionProfile {
 	tailFactor: number;
 	/** Time to first token with no queueing (ms). */
 	ttftMs: number;
+	/** Time between output tokens with no queueing (ms). */
+	itlMs: number;
 	/** Errors (%) the version returns whatever the load. */
 	errorRate: number;
 	/** GPU memory held by the model weights and runtime (MiB, whole replica). */
@@ -82,9 +84,13 @@ export interface Scenario {
 	description: string;
 	/** The simulated clock's start, RFC 3339 (default 2026-01-01T00:00:00Z). */
 	startTime?: string;
+	/** The vLLM metric names `/metrics` uses: current, or those before vLLM 0.9.2 (default current). */
+	vllmMetricNames?: VllmMetricNames;
 	cluster: { name: string; nodePools: NodePool[] };
 	workloads: Workload[];
 }
+
+export type VllmMetricNames = 'current' | 'legacy';
 
 export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
 
@@ -94,6 +100,7 @@ export const DEFAULT_PROFILE: VersionProfile = {
 	p50Ms: 1400,
 	tailFactor: 2.4,
 	ttftMs: 110,
+	itlMs: 14,
 	errorRate: 0.05,
 	weightsMiB: 17_500,
 	kvCacheMiB: 52_000,

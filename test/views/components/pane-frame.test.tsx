@@ -35,10 +35,10 @@ describe('pane frame', () => {
 	it('a focused table pane: ▸ and the title in the top border, rows inside, blank rows down to its height', () => {
 		expect(lines(pane('workloads'))).toEqual([
 			'╭─ ▸ Workloads [3] ──────────────────────────────────────╮',
-			'│STATUS        NAME                  STEP  WEIGHT   READY│',
-			'│✖ Degraded    llama-3-70b            0/8    20/0     5/5│',
-			'│॥ Paused      qwen2-72b              3/7   25/25     8/8│',
-			'│◌ Progressing embedder                 —       —     4/4│',
+			'│STATUS        NAME               STRATEGY   STEP   READY│',
+			'│✖ Degraded    llama-3-70b        canary      0/8     5/5│',
+			'│॥ Paused      qwen2-72b          canary      3/7     8/8│',
+			'│◌ Progressing embedder           rolling       —     4/4│',
 			'│                                                        │',
 			'│                                                        │',
 			'╰────────────────────────────────────────────────────────╯',
@@ -50,12 +50,13 @@ describe('pane frame', () => {
 			'╭─ Rollout · qwen2-72b ──────────────────╮',
 			'│॥ Paused  canary  llm                   │',
 			'│step 3/7 · weight set 25% · actual 25%  │',
+			// rolltop's own verdict comes before what the rollout waits for; the revisions are cut here.
+			'│verdict ? p99 not enough data (no       │',
+			'│canary samples) · failed checks 0/5     │',
 			'│waiting: paused: 40s left               │',
 			'│8 desired · 2 updated · 8 ready · 8     │',
 			'│available                               │',
 			'│CanaryPauseStep                         │',
-			'│revisions                               │',
-			'│ rev 5   canary  ✔ 2/2    v0.6.4     qw…│',
 			'╰────────────────────────────────────────╯',
 		]);
 	});

@@ -22,13 +22,13 @@ function snapshot(ui: Partial<UiState> = {}) {
 const QWEN = objectKey('Rollout', 'llm', 'qwen2-72b');
 
 describe('table pane', () => {
-	it('workloads at the width of the wide layout’s left pane (120 columns): the columns that matter most', () => {
+	it('workloads at the width of the wide layout’s left pane (120 columns): the columns that matter most, strategy before namespace', () => {
 		const table = buildWorkloadTable(snapshot({ workloadKey: QWEN }), 68, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                 NAMESPACE    STEP  WEIGHT   READY',
-			'✖ Degraded    llama-3-70b          llm           0/8    20/0     5/5',
-			'॥ Paused      qwen2-72b            llm           3/7   25/25     8/8',
-			'◌ Progressing embedder             triton          —       —     4/4',
+			'STATUS        NAME                   STRATEGY   STEP  WEIGHT   READY',
+			'✖ Degraded    llama-3-70b            canary      0/8    20/0     5/5',
+			'॥ Paused      qwen2-72b              canary      3/7   25/25     8/8',
+			'◌ Progressing embedder               rolling       —       —     4/4',
 		]);
 	});
 
@@ -43,11 +43,12 @@ describe('table pane', () => {
 	});
 
 	it('replicas: long pod names cut in the middle, metrics right-aligned, — where a pod has no samples', () => {
-		const table = buildReplicaTable(snapshot({ focus: 'replicas' }), 98, 6, DEFAULT_THRESHOLDS);
+		// The vLLM columns (KV%, QUEUE) outrank GPU memory and TTFT when the width runs short.
+		const table = buildReplicaTable(snapshot({ focus: 'replicas' }), 88, 6, DEFAULT_THRESHOLDS);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'POD                       ROLE    STATUS        RDY RST GPU%         MEM    P99   TTFT   RPS  ERR%',
-			'llama-3-70b-…7c8b94-9wf5r canary  ⚠ ImagePullB… 0/1   0    —           —      —      —     —     —',
-			'llama-3-70b-…d8f6b5-6jfpt stable  ✔ Running     1/1   0   64     60G/80G   1.3s      —   3.5   0.1',
+			'POD                     ROLE    STATUS        RDY RST GPU%    P99   RPS  ERR%  KV% QUEUE',
+			'llama-3-70b…c8b94-9wf5r canary  ⚠ ImagePullB… 0/1   0    —      —     —     —    —     —',
+			'llama-3-70b…8f6b5-6jfpt stable  ✔ Running     1/1   0   64   1.3s   3.5   0.1    —     —',
 		]);
 	});
 
@@ -64,7 +65,7 @@ describe('table pane', () => {
 	it('a list the filter empties keeps its header and says why it is empty', () => {
 		const table = buildWorkloadTable(snapshot({ filter: 'zzz' }), 68, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                 NAMESPACE    STEP  WEIGHT   READY',
+			'STATUS        NAME                   STRATEGY   STEP  WEIGHT   READY',
 			'nothing matches /zzz',
 		]);
 	});
@@ -76,14 +77,14 @@ describe('table pane', () => {
 		it('in mono the selected row, padded to the full width, is the one line in inverse video; a new model moves it', () => {
 			const view = renderComponent(<TablePane table={buildWorkloadTable(snapshot({ workloadKey: QWEN }), 68, 6)} />);
 			expect(selected(view.raw())).toEqual([2]);
-			expect(view.raw().split('\n')[2]).toBe('\x1b[7m॥ Paused      qwen2-72b            llm           3/7   25/25     8/8\x1b[27m');
+			expect(view.raw().split('\n')[2]).toBe('\x1b[7m॥ Paused      qwen2-72b              canary      3/7   25/25     8/8\x1b[27m');
 			view.rerender(<TablePane table={buildWorkloadTable(snapshot({ workloadKey: objectKey('Deployment', 'triton', 'embedder') }), 68, 6)} />);
 			expect(selected(view.raw())).toEqual([3]);
 		});
 
 		it('the header row is bold', () => {
 			const raw = renderComponent(<TablePane table={buildWorkloadTable(snapshot(), 68, 6)} />).raw();
-			expect(raw.split('\n')[0]).toBe('\x1b[1mSTATUS        NAME                 NAMESPACE    STEP  WEIGHT   READY\x1b[22m');
+			expect(raw.split('\n')[0]).toBe('\x1b[1mSTATUS        NAME                   STRATEGY   STEP  WEIGHT   READY\x1b[22m');
 		});
 	});
 });

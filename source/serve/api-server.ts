@@ -5,7 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import { forbiddenMessage, isDenied, denialReason, type Attributes, type DenyRule } from './access';
+import type { ClusterAddons } from './addons';
+import { storeWrites, type ClusterWrites } from './cluster-writes';
 import { apiVersions, group, groupList, resourceList, servedResources, VERSION_INFO } from './discovery';
+import { ListPager } from './pagination';
 import { handleResource, verbOf } from './resource-handler';
 import { parseResourcePath } from './resource-path';
 import { ApiError, statusBody } from './status';
@@ -17,6 +20,10 @@ export interface RouteAnswer {
 
 export interface ApiServerOptions {
 	store: ObjectStore;
+	/** Who creates and deletes (the simulator); default: the bare store, nothing cascades. */
+	writes?: ClusterWrites;
+	/** Namespaces, Services and Endpoints kept in step with the store (synced at start and after every write). */
+	addons?: ClusterAddons;
 	host?: string;
 	/** 0 or absent: a free port. */
 	port?: number;
@@ -57,11 +64,11 @@ export interface ApiServer {
 	close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -82,6 +89,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
 	const resources = servedResources(options.argo ?? true);
+	const pager = new ListPager(options.store);
+	const writes = options.writes ?? storeWrites(options.store);
+	const afterWrite = () => options.addons?.sync();
+	afterWrite();
 	const watches = new Set<ServerResponse>();
 	const requests: RecordedRequest[] = [];
 	let address = '';
@@ -109,7 +120,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const handle = async (req: IncomingMessage, res: ServerResponse, server: ApiServer) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = req.method ?? 'GET';
-		const body = await readBody(req);
+		const raw = await readBody(req);
+		const body = raw.toString('utf8');
 		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
 		if (options.record) {
 			requests.push({ method, path: url.pathname, query: url.search, contentType: contentType || undefined, body: parseMaybeJson(body) });
@@ -140,8 +152,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			name: path.name,
 		};
 		if (isDenied(server.deny, attrs)) throw new ApiError(403, forbiddenMessage(attrs), { name: path.name, group: attrs.group, kind: attrs.resource });
-		handleResource({ method, url, path, contentType, body, accept: req.headers.accept }, res, {
+		handleResource({ method, url, path, contentType, body, raw, accept: req.headers.accept }, res, {
 			store: options.store,
+			writes,
+			pager,
+			namespacesExist: options.addons !== undefined,
+			afterWrite,
 			bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
 			trackWatch: (watch) => {
 				watches.add(watch);

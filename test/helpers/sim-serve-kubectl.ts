@@ -1,0 +1,47 @@
+// `rolltop sim serve` on a free port with the kubeconfig it writes, and the real kubectl against it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startSimServe, type RunningSimServe } from '../../source/cli/sim-serve';
+import { serveScenarioFile } from './api-server-scenario';
+import { cleanups } from './api-server-session';
+
+const run = promisify(execFile);
+
+export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => existsSync(path));
+
+export interface ServedSim {
+	sim: RunningSimServe;
+	kubeconfig: string;
+	/** Runs kubectl against the served cluster; resolves with stdout, rejects with stderr in the message. */
+	kubectl(...args: string[]): Promise<string>;
+}
+
+/** Register `cleanUp` (api-server-session) in afterEach: the server stops there. */
+export async function serveSim(options: { speed?: number; blueGreen?: boolean } = {}): Promise<ServedSim> {
+	const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-serve-')), 'kubeconfig');
+	const scenario = serveScenarioFile({ blueGreen: options.blueGreen });
+	const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario, speed: options.speed ?? 20, seed: 3 });
+	cleanups.push(() => sim.stop());
+	const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
+	const kubectl = async (...args: string[]) => {
+		try {
+			return (await run(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env, timeout: 60_000 })).stdout;
+		} catch (error) {
+			const { stderr, message } = error as { stderr?: string; message: string };
+			throw new Error(`kubectl ${args.join(' ')}: ${stderr || message}`);
+		}
+	};
+	return { sim, kubeconfig, kubectl };
+}
+
+/** Polls an async check until it returns true; throws with `what` after the deadline. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}

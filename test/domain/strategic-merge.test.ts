@@ -58,7 +58,7 @@ describe('strategic merge patch', () => {
 		const before = { spec: { template: { spec: { tolerations: [{ key: 'a' }], containers: [container('vllm', { args: ['--x', '1'] })] } } } };
 		const after = applyPatch(before, 'strategic', { spec: { template: { spec: { tolerations: [{ key: 'b' }], containers: [{ name: 'vllm', args: ['--y'] }] } } } }) as typeof before;
 		expect(after.spec.template.spec.tolerations).toEqual([{ key: 'b' }]);
-		expect(after.spec.template.spec.containers[0].args).toEqual(['--y']);
+		expect((after.spec.template.spec.containers[0] as Record<string, unknown>).args).toEqual(['--y']);
 	});
 
 	it('refuses an element without its merge key and an unknown $patch with 422', () => {

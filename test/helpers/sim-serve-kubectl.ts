@@ -1,5 +1,5 @@
 // `rolltop sim serve` on a free port with the kubeconfig it writes, and the real kubectl against it.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,4 +44,18 @@ export async function eventually(what: string, check: () => Promise<boolean>, ti
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+}
+
+export interface StreamingKubectl {
+	/** Everything kubectl printed to stdout so far. */
+	output(): string;
+}
+
+/** A long-running kubectl (e.g. `get -w`), stopped at cleanup. */
+export function streamKubectl(kubeconfig: string, ...args: string[]): StreamingKubectl {
+	const child = spawn(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) } });
+	let out = '';
+	child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+	cleanups.push(() => child.kill());
+	return { output: () => out };
 }

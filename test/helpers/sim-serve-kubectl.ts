@@ -25,8 +25,17 @@ export async function serveSim(options: { speed?: number; blueGreen?: boolean } 
 	const scenario = serveScenarioFile({ blueGreen: options.blueGreen });
 	const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario, speed: options.speed ?? 20, seed: 3 });
 	cleanups.push(() => sim.stop());
-	const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
-	const kubectl = async (...args: string[]) => {
+	return { sim, kubeconfig, kubectl: kubectlFor(kubeconfig) };
+}
+
+function kubectlEnv(): NodeJS.ProcessEnv {
+	return { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
+}
+
+/** kubectl with this kubeconfig (and a fresh HOME, so no cached discovery); rejects with stderr in the message. */
+export function kubectlFor(kubeconfig: string): (...args: string[]) => Promise<string> {
+	const env = kubectlEnv();
+	return async (...args: string[]) => {
 		try {
 			return (await run(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env, timeout: 60_000 })).stdout;
 		} catch (error) {
@@ -34,7 +43,6 @@ export async function serveSim(options: { speed?: number; blueGreen?: boolean } 
 			throw new Error(`kubectl ${args.join(' ')}: ${stderr || message}`);
 		}
 	};
-	return { sim, kubeconfig, kubectl };
 }
 
 /** Polls an async check until it returns true; throws with `what` after the deadline. */
@@ -53,7 +61,7 @@ export interface StreamingKubectl {
 
 /** A long-running kubectl (e.g. `get -w`), stopped at cleanup. */
 export function streamKubectl(kubeconfig: string, ...args: string[]): StreamingKubectl {
-	const child = spawn(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) } });
+	const child = spawn(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env: kubectlEnv() });
 	let out = '';
 	child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
 	cleanups.push(() => child.kill());

@@ -220,7 +220,8 @@ function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, 
 export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace, name, subresource } = req.path;
 	const verb = verbOf(req.method, req.path, req.url);
-	if (!allowed(resource, subresource, verb)) {
+	// POST goes to collections only; on a named object a real server answers 405 whatever exists.
+	if (!allowed(resource, subresource, verb) || (verb === 'create' && name !== undefined)) {
 		throw new ApiError(405, 'the server does not allow this method on the requested resource', { name, group: resource.group, kind: resource.plural });
 	}
 	if (name === undefined) return verb === 'create' ? create(req, res, ctx) : list(req, res, ctx);

@@ -5,6 +5,7 @@ import { ClusterAddons } from '../serve/addons';
 import { startApiServer, type ApiServer } from '../serve/api-server';
 import { writeKubeconfig } from '../serve/kubeconfig';
 import { MetricsExposition } from '../serve/metrics-exposition';
+import { ResourceMetrics } from '../serve/resource-metrics';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import { UsageError } from './usage-error';
 
@@ -52,6 +53,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 			store: simulator.store,
 			writes: simulator,
 			addons,
+			resourceMetrics: new ResourceMetrics(simulator.store, () => simulator.truth()),
 			host,
 			port,
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },

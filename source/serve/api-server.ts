@@ -10,6 +10,7 @@ import { storeWrites, type ClusterWrites } from './cluster-writes';
 import { apiVersions, group, groupList, resourceList, servedResources, VERSION_INFO } from './discovery';
 import { ListPager } from './pagination';
 import { handleResource, verbOf } from './resource-handler';
+import { METRICS_GROUP, METRICS_VERSION, type ResourceMetrics } from './resource-metrics';
 import { parseResourcePath } from './resource-path';
 import { ApiError, statusBody } from './status';
 
@@ -22,6 +23,8 @@ export interface ApiServerOptions {
 	store: ObjectStore;
 	/** Who creates and deletes (the simulator); default: the bare store, nothing cascades. */
 	writes?: ClusterWrites;
+	/** Serves `metrics.k8s.io` (kubectl top) when given. */
+	resourceMetrics?: ResourceMetrics;
 	/** Namespaces, Services and Endpoints kept in step with the store (synced at start and after every write). */
 	addons?: ClusterAddons;
 	host?: string;
@@ -92,6 +95,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const pager = new ListPager(options.store);
 	const writes = options.writes ?? storeWrites(options.store);
 	const afterWrite = () => options.addons?.sync();
+	const extraGroups: Record<string, string> = options.resourceMetrics ? { [METRICS_GROUP]: METRICS_VERSION } : {};
 	afterWrite();
 	const watches = new Set<ServerResponse>();
 	const requests: RecordedRequest[] = [];
@@ -111,8 +115,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 		if (pathname === '/version') return VERSION_INFO;
 		if (pathname === '/api') return apiVersions(address);
 		if (pathname === '/api/v1') return resourceList(resources, '', 'v1');
-		if (pathname === '/apis') return groupList(resources);
-		if (parts[0] === 'apis' && parts.length === 2) return group(resources, parts[1]);
+		if (pathname === '/apis') return groupList(resources, extraGroups);
+		if (parts[0] === 'apis' && parts.length === 2) return group(resources, parts[1], extraGroups);
 		if (parts[0] === 'apis' && parts.length === 3) return resourceList(resources, parts[1], parts[2]);
 		return undefined;
 	};
@@ -141,6 +145,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 		}
 		const doc = method === 'GET' ? discovery(url.pathname) : undefined;
 		if (doc) return sendJson(res, 200, doc);
+		const metricsPrefix = `/apis/${METRICS_GROUP}/${METRICS_VERSION}`;
+		if (options.resourceMetrics && (url.pathname === metricsPrefix || url.pathname.startsWith(`${metricsPrefix}/`))) {
+			if (method !== 'GET') throw new ApiError(405, 'the server does not allow this method on the requested resource');
+			const rest = url.pathname.slice(metricsPrefix.length).split('/').filter(Boolean);
+			if (!rest.length) return sendJson(res, 200, options.resourceMetrics.resourceList());
+			const answer = options.resourceMetrics.answer(rest, url.searchParams.get('labelSelector'));
+			if (answer) return sendJson(res, answer.status, answer.body);
+		}
 		const path = parseResourcePath(url.pathname, resources);
 		if (!path) throw new ApiError(404, 'the server could not find the requested resource');
 		const attrs: Attributes = {

@@ -98,13 +98,14 @@ export function resourceList(resources: ServedResource[], group: string, version
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };
 }
 
-/** APIGroupList (`/apis`): every named group, including authorization for access reviews. */
-export function groupList(resources: ServedResource[]): object {
+/** APIGroupList (`/apis`): every named group, including authorization for access reviews (and `extra` groups served apart, as group → version). */
+export function groupList(resources: ServedResource[], extra: Record<string, string> = {}): object {
 	const versions = new Map<string, string>();
 	// Built-in groups first, the CRD's last, as a real server orders them (and `kubectl get all` prints them).
 	const ordered = [...resources].sort((a, b) => Number(a.group === ARGO_GROUP) - Number(b.group === ARGO_GROUP));
 	for (const r of ordered) if (r.group) versions.set(r.group, r.version);
 	versions.set('authorization.k8s.io', 'v1');
+	for (const [name, version] of Object.entries(extra)) versions.set(name, version);
 	const groups = [...versions].map(([name, version]) => {
 		const gv = { groupVersion: `${name}/${version}`, version };
 		return { name, versions: [gv], preferredVersion: gv };
@@ -113,8 +114,8 @@ export function groupList(resources: ServedResource[]): object {
 }
 
 /** APIGroup (`/apis/apps`). */
-export function group(resources: ServedResource[], name: string): object | undefined {
-	const found = groupList(resources) as { groups: Array<{ name: string }> };
+export function group(resources: ServedResource[], name: string, extra: Record<string, string> = {}): object | undefined {
+	const found = groupList(resources, extra) as { groups: Array<{ name: string }> };
 	const match = found.groups.find((g) => g.name === name);
 	return match ? { kind: 'APIGroup', apiVersion: 'v1', ...match } : undefined;
 }

@@ -8,6 +8,7 @@ import { forbiddenMessage, isDenied, denialReason, type Attributes, type DenyRul
 import type { ClusterAddons } from './addons';
 import { storeWrites, type ClusterWrites } from './cluster-writes';
 import { apiVersions, group, groupList, resourceList, servedResources, VERSION_INFO } from './discovery';
+import { openApiDocument, openApiRoot } from './openapi';
 import { ListPager } from './pagination';
 import { handleResource, verbOf } from './resource-handler';
 import { METRICS_GROUP, METRICS_VERSION, type ResourceMetrics } from './resource-metrics';
@@ -113,6 +114,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const discovery = (pathname: string): unknown => {
 		const parts = pathname.split('/').filter(Boolean);
 		if (pathname === '/version') return VERSION_INFO;
+		if (pathname === '/openapi/v3') return openApiRoot(resources);
+		if (pathname.startsWith('/openapi/v3/')) return openApiDocument(resources, pathname);
 		if (pathname === '/api') return apiVersions(address);
 		if (pathname === '/api/v1') return resourceList(resources, '', 'v1');
 		if (pathname === '/apis') return groupList(resources, extraGroups);

@@ -22,12 +22,11 @@ describe.skipIf(!KUBECTL)('errors from sim serve', () => {
 		const file = join(mkdtempSync(join(tmpdir(), 'rolltop-stale-')), 'embed.json');
 		writeFileSync(file, await ns('get', 'deployment', 'embed', '-o', 'json'));
 		await ns('annotate', 'deployment', 'embed', 'team=inference');
-		// --validate=false: sim serve publishes no OpenAPI schema for client-side validation.
-		await expect(ns('replace', '--validate=false', '-f', file)).rejects.toThrow(
+		await expect(ns('replace', '-f', file)).rejects.toThrow(
 			'Error from server (Conflict): error when replacing "' + file + '": Operation cannot be fulfilled on deployments.apps "embed": the object has been modified; please apply your changes to the latest version and try again',
 		);
 		writeFileSync(file, await ns('get', 'deployment', 'embed', '-o', 'json'));
-		expect(await ns('replace', '--validate=false', '-f', file)).toBe('deployment.apps/embed replaced\n');
+		expect(await ns('replace', '-f', file)).toBe('deployment.apps/embed replaced\n');
 	});
 
 	it('405 MethodNotAllowed for a POST to a named object, as a real server answers', async () => {

@@ -1,5 +1,8 @@
 // The real kubectl against `rolltop sim serve`: namespaces, Services with their Endpoints and
 // EndpointSlices, `get all`, and creating and deleting pods and workloads.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
 import { eventually, KUBECTL, serveSim } from '../helpers/sim-serve-kubectl';
@@ -75,5 +78,19 @@ describe.skipIf(!KUBECTL)('kubectl against sim serve: the objects of a real clus
 		expect(await kubectl('-n', 'llm', 'get', 'replicasets', '-l', 'app=web', '-o', 'name')).toBe('');
 		await eventually('its pods to be gone', async () => (await kubectl('-n', 'llm', 'get', 'pods', '-l', 'app=web', '-o', 'name')) === '');
 		await expect(kubectl('-n', 'llm', 'get', 'service', 'web')).rejects.toThrow('services "web" not found');
+	});
+
+	it('kubectl apply -f creates, then leaves alone, then changes a workload (the server validates fields)', async () => {
+		const { kubectl } = await serveSim();
+		const file = join(mkdtempSync(join(tmpdir(), 'rolltop-apply-')), 'rerank.yaml');
+		const manifest = (replicas: number) =>
+			`apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: rerank, namespace: llm}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: rerank}}\n  template:\n    metadata: {labels: {app: rerank}}\n    spec: {containers: [{name: vllm, image: 'vllm/vllm-openai:v0.8.0'}]}\n`;
+		writeFileSync(file, manifest(1));
+		expect(await kubectl('apply', '-f', file)).toBe('deployment.apps/rerank created\n');
+		expect(await kubectl('apply', '-f', file)).toBe('deployment.apps/rerank unchanged\n');
+		writeFileSync(file, manifest(2));
+		expect(await kubectl('apply', '-f', file)).toBe('deployment.apps/rerank configured\n');
+		expect(await kubectl('-n', 'llm', 'rollout', 'status', 'deployment/rerank', '--timeout=60s')).toContain('successfully rolled out');
+		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'rerank', '-o', 'jsonpath={.status.readyReplicas}')).toBe('2');
 	});
 });

@@ -11,10 +11,13 @@ import { desiredServices } from './services';
 export class ClusterAddons {
 	/** Key → the JSON last written, for the objects this keeps. */
 	private readonly written = new Map<string, string>();
+	/** The store's resourceVersion after the last sync: nothing to do while it is unchanged. */
+	private syncedAt = -1;
 
 	constructor(private readonly store: ObjectStore) {}
 
 	sync(): void {
+		if (this.store.resourceVersion === this.syncedAt) return;
 		const seen = new Set<string>();
 		const apply = (obj: AddonObject): ServedObject => {
 			const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
@@ -46,5 +49,6 @@ export class ClusterAddons {
 			const [kind, namespace, name] = key.split('/');
 			deleteServed(this.store, { kind: kind as AddonObject['kind'], namespace: namespace || undefined, name });
 		}
+		this.syncedAt = this.store.resourceVersion;
 	}
 }

@@ -254,7 +254,9 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			if (body?.metadata?.name !== name) throw new ApiError(400, `the name of the object (${body?.metadata?.name}) does not match the name on the URL (${name})`);
 			// A full replacement, expressed as the JSON patch that replaces each part (status only through /status).
 			const parts = subresource === 'status' ? ['status'] : Object.keys(body).filter((key) => key !== 'status');
-			const ops = parts.map((key) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...current.metadata, ...body.metadata, resourceVersion: current.metadata.resourceVersion } : (body as Record<string, unknown>)[key] }));
+			const { uid, creationTimestamp, generation, resourceVersion } = current.metadata;
+			const system = { uid, creationTimestamp, generation, resourceVersion };
+			const ops = parts.map((key) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...system } : (body as Record<string, unknown>)[key] }));
 			return changed(writeThrough(() => ctx.store.patch(storeRef, subresource, 'json', ops, (next) => validate(resource, next))));
 		}
 		case 'delete':

@@ -9,6 +9,15 @@ interface Column {
 	name: string;
 	type: 'string' | 'integer' | 'date';
 	format?: string;
+	/** 1: shown only with `-o wide`. */
+	priority?: number;
+}
+
+const wide = (name: string): Column => ({ name, type: 'string', priority: 1 });
+
+function selectorText(selector: Record<string, string> | undefined): string {
+	const terms = Object.entries(selector ?? {}).map(([k, v]) => `${k}=${v}`);
+	return terms.length ? terms.join(',') : '<none>';
 }
 
 type Printer = { columns: Column[]; cells: (obj: never, now: number) => Array<string | number> };
@@ -44,10 +53,10 @@ const PRINTERS: Record<ServedKind, Printer> = {
 		},
 	},
 	Pod: {
-		columns: [NAME, { name: 'Ready', type: 'string' }, { name: 'Status', type: 'string' }, { name: 'Restarts', type: 'integer' }, AGE],
+		columns: [NAME, { name: 'Ready', type: 'string' }, { name: 'Status', type: 'string' }, { name: 'Restarts', type: 'integer' }, AGE, wide('IP'), wide('Node'), wide('Nominated Node'), wide('Readiness Gates')],
 		cells: (obj: Pod, now) => {
 			const status = podStatus(obj);
-			return [obj.metadata.name, status.ready, status.status, status.restarts, age(obj, now)];
+			return [obj.metadata.name, status.ready, status.status, status.restarts, age(obj, now), obj.status?.podIP ?? '<none>', obj.spec.nodeName ?? '<none>', '<none>', '<none>'];
 		},
 	},
 	Node: {
@@ -73,10 +82,11 @@ const PRINTERS: Record<ServedKind, Printer> = {
 		cells: (ns: AddonObject, now) => [ns.metadata.name, (ns.status as { phase?: string } | undefined)?.phase ?? 'Active', age(ns, now)],
 	},
 	Service: {
-		columns: [NAME, { name: 'Type', type: 'string' }, { name: 'Cluster-IP', type: 'string' }, { name: 'External-IP', type: 'string' }, { name: 'Port(s)', type: 'string' }, AGE],
+		columns: [NAME, { name: 'Type', type: 'string' }, { name: 'Cluster-IP', type: 'string' }, { name: 'External-IP', type: 'string' }, { name: 'Port(s)', type: 'string' }, AGE, wide('Selector')],
 		cells: (svc: AddonObject, now) => {
-			const spec = svc.spec as { type: string; clusterIP: string; ports: Array<{ port: number; protocol: string }> };
-			return [svc.metadata.name, spec.type, spec.clusterIP, '<none>', spec.ports.map((p) => `${p.port}/${p.protocol}`).join(',') || '<none>', age(svc, now)];
+			const spec = svc.spec as { type: string; clusterIP: string; ports: Array<{ port: number; protocol: string }>; selector?: Record<string, string> };
+			const ports = spec.ports.map((p) => `${p.port}/${p.protocol}`).join(',') || '<none>';
+			return [svc.metadata.name, spec.type, spec.clusterIP, '<none>', ports, age(svc, now), selectorText(spec.selector)];
 		},
 	},
 	Endpoints: {
@@ -128,7 +138,7 @@ export function toTable(kind: ServedKind, objects: ServedObject[], now: number, 
 		kind: 'Table',
 		apiVersion: 'meta.k8s.io/v1',
 		metadata,
-		columnDefinitions: printer.columns.map((c) => ({ ...c, description: '', priority: 0, format: c.format ?? '' })),
+		columnDefinitions: printer.columns.map((c) => ({ ...c, description: '', priority: c.priority ?? 0, format: c.format ?? '' })),
 		rows: objects.map((obj) => ({ cells: printer.cells(obj as never, now), object: rowObject(obj, include) })),
 	};
 }

@@ -27,6 +27,9 @@ describe.skipIf(!KUBECTL)('kubectl against sim serve: the objects of a real clus
 			expect(all).toContain(prefix);
 		}
 		expect(all).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/m);
+		// -o wide shows the priority-1 columns.
+		expect(await kubectl('get', 'pods', '-n', 'llm', '-o', 'wide')).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES\n\S+\s+\d\/1\s+\S+\s+\d+\s+\S+\s+(\d+\.){3}\d+\s+\S+\s+<none>\s+<none>$/m);
+		expect(await kubectl('get', 'service', 'embed', '-n', 'llm', '-o', 'wide')).toMatch(/\sSELECTOR\n.*\sapp=embed$/m);
 	});
 
 	it('blue-green Services select the active and preview hashes, and their endpoints are the ready pods', async () => {

@@ -1,5 +1,6 @@
 // An HTTP server speaking enough of the Kubernetes API for @kubernetes/client-node and kubectl:
-// discovery, get/list/watch, PATCH (merge, strategic, JSON) with status and scale subresources,
+// discovery and a minimal OpenAPI v3, get/list (paged)/watch with server-side printing, create,
+// update, PATCH (merge, strategic, JSON) and delete, status and scale subresources, metrics.k8s.io,
 // SelfSubjectAccessReview, bearer-token auth and configurable denials.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -55,7 +55,8 @@ describe.skipIf(!KUBECTL)('kubectl against sim serve: the objects of a real clus
 	});
 
 	it('kubectl delete pod terminates it gracefully and its ReplicaSet replaces it', async () => {
-		const { kubectl } = await serveSim({ speed: 2 });
+		// At speed 1 a pod terminates for 2 to 6 real seconds: long enough to see it Terminating.
+		const { kubectl } = await serveSim({ speed: 1 });
 		const pods = async () => words(await kubectl('-n', 'llm', 'get', 'pods', '-l', 'app=embed', '-o', 'jsonpath={.items[*].metadata.name}'));
 		const [victim] = await pods();
 		expect(await kubectl('-n', 'llm', 'delete', 'pod', victim, '--wait=false')).toBe(`pod "${victim}" deleted\n`);

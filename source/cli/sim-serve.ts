@@ -1,9 +1,11 @@
 // `rolltop sim serve`: the simulator on its real-time clock, exposed over the Kubernetes API (so
 // kubectl and `rolltop --kubeconfig` work against it) and as a Prometheus `/metrics` page.
 import type { Pod } from '../domain/k8s';
+import { ClusterAddons } from '../serve/addons';
 import { startApiServer, type ApiServer } from '../serve/api-server';
 import { writeKubeconfig } from '../serve/kubeconfig';
 import { MetricsExposition } from '../serve/metrics-exposition';
+import { ResourceMetrics } from '../serve/resource-metrics';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import { UsageError } from './usage-error';
 
@@ -45,10 +47,14 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 	const simulator = createSimulator(scenario, { seed: options.seed, speed: options.speed });
 	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
+	const addons = new ClusterAddons(simulator.store);
 	let server: ApiServer;
 	try {
 		server = await startApiServer({
 			store: simulator.store,
+			writes: simulator,
+			addons,
+			resourceMetrics: new ResourceMetrics(simulator.store, () => simulator.truth()),
 			host,
 			port,
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },
@@ -56,8 +62,8 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 	} catch (error) {
 		throw listenError(options.listen, error as NodeJS.ErrnoException);
 	}
-	// The API server reads the store directly; a cluster listener only keeps the clock running.
-	simulator.start(() => {});
+	// The API server reads the store directly; after each tick the Services and Endpoints follow the pods.
+	simulator.start(() => addons.sync());
 	simulator.metrics.start((samples) => exposition.ingest(samples, lookupPod));
 	const stop = async () => {
 		simulator.metrics.stop();

@@ -3,6 +3,8 @@
 import jsonpatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import type { PatchType } from './action';
+import { PatchError } from './patch-error';
+import { applyStrategicMergePatch } from './strategic-merge';
 
 type Json = unknown;
 
@@ -21,36 +23,7 @@ export function applyMergePatch<T>(target: T, patch: Json): T {
 	return result as T;
 }
 
-/**
- * Strategic merge patch, for the built-in kinds rolltop patches: like a merge patch, except that
- * lists of objects carrying a `name` (containers, env, ports) merge element by element by name.
- */
-export function applyStrategicMergePatch<T>(target: T, patch: Json): T {
-	if (!isObject(patch)) return structuredClone(patch) as T;
-	const result: Record<string, Json> = isObject(target) ? { ...target } : {};
-	for (const [key, value] of Object.entries(patch)) {
-		const current = result[key];
-		if (value === null) delete result[key];
-		else if (Array.isArray(value) && Array.isArray(current) && value.every((v) => isObject(v) && 'name' in v)) {
-			const merged = current.map((item) => {
-				const change = value.find((v) => isObject(v) && isObject(item) && v.name === item.name);
-				return change ? applyStrategicMergePatch(item, change) : item;
-			});
-			for (const v of value) if (!merged.some((m) => isObject(m) && isObject(v) && m.name === v.name)) merged.push(v);
-			result[key] = merged;
-		} else result[key] = applyStrategicMergePatch(current, value);
-	}
-	return result as T;
-}
-
-export class PatchError extends Error {
-	constructor(
-		message: string,
-		readonly status: number,
-	) {
-		super(message);
-	}
-}
+export { PatchError } from './patch-error';
 
 /** RFC 6902 JSON patch; a failing operation (e.g. `test`, or a path that does not exist) → 422. */
 export function applyJsonPatch<T>(target: T, patch: Json): T {

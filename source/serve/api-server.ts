@@ -1,12 +1,18 @@
 // An HTTP server speaking enough of the Kubernetes API for @kubernetes/client-node and kubectl:
-// discovery, get/list/watch, PATCH (merge, strategic, JSON) with status and scale subresources,
+// discovery and a minimal OpenAPI v3, get/list (paged)/watch with server-side printing, create,
+// update, PATCH (merge, strategic, JSON) and delete, status and scale subresources, metrics.k8s.io,
 // SelfSubjectAccessReview, bearer-token auth and configurable denials.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import { forbiddenMessage, isDenied, denialReason, type Attributes, type DenyRule } from './access';
+import type { ClusterAddons } from './addons';
+import { storeWrites, type ClusterWrites } from './cluster-writes';
 import { apiVersions, group, groupList, resourceList, servedResources, VERSION_INFO } from './discovery';
+import { openApiDocument, openApiRoot } from './openapi';
+import { ListPager } from './pagination';
 import { handleResource, verbOf } from './resource-handler';
+import { METRICS_GROUP, METRICS_VERSION, type ResourceMetrics } from './resource-metrics';
 import { parseResourcePath } from './resource-path';
 import { ApiError, statusBody } from './status';
 
@@ -17,6 +23,12 @@ export interface RouteAnswer {
 
 export interface ApiServerOptions {
 	store: ObjectStore;
+	/** Who creates and deletes (the simulator); default: the bare store, nothing cascades. */
+	writes?: ClusterWrites;
+	/** Serves `metrics.k8s.io` (kubectl top) when given. */
+	resourceMetrics?: ResourceMetrics;
+	/** Namespaces, Services and Endpoints kept in step with the store (synced at start and after every write). */
+	addons?: ClusterAddons;
 	host?: string;
 	/** 0 or absent: a free port. */
 	port?: number;
@@ -57,11 +69,11 @@ export interface ApiServer {
 	close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -82,6 +94,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
 	const resources = servedResources(options.argo ?? true);
+	const pager = new ListPager(options.store);
+	const writes = options.writes ?? storeWrites(options.store);
+	const afterWrite = () => options.addons?.sync();
+	const extraGroups: Record<string, string> = options.resourceMetrics ? { [METRICS_GROUP]: METRICS_VERSION } : {};
+	afterWrite();
 	const watches = new Set<ServerResponse>();
 	const requests: RecordedRequest[] = [];
 	let address = '';
@@ -98,10 +115,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const discovery = (pathname: string): unknown => {
 		const parts = pathname.split('/').filter(Boolean);
 		if (pathname === '/version') return VERSION_INFO;
+		if (pathname === '/openapi/v3') return openApiRoot(resources);
+		if (pathname.startsWith('/openapi/v3/')) return openApiDocument(resources, pathname);
 		if (pathname === '/api') return apiVersions(address);
 		if (pathname === '/api/v1') return resourceList(resources, '', 'v1');
-		if (pathname === '/apis') return groupList(resources);
-		if (parts[0] === 'apis' && parts.length === 2) return group(resources, parts[1]);
+		if (pathname === '/apis') return groupList(resources, extraGroups);
+		if (parts[0] === 'apis' && parts.length === 2) return group(resources, parts[1], extraGroups);
 		if (parts[0] === 'apis' && parts.length === 3) return resourceList(resources, parts[1], parts[2]);
 		return undefined;
 	};
@@ -109,7 +128,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const handle = async (req: IncomingMessage, res: ServerResponse, server: ApiServer) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = req.method ?? 'GET';
-		const body = await readBody(req);
+		const raw = await readBody(req);
+		const body = raw.toString('utf8');
 		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
 		if (options.record) {
 			requests.push({ method, path: url.pathname, query: url.search, contentType: contentType || undefined, body: parseMaybeJson(body) });
@@ -129,6 +149,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 		}
 		const doc = method === 'GET' ? discovery(url.pathname) : undefined;
 		if (doc) return sendJson(res, 200, doc);
+		const metricsPrefix = `/apis/${METRICS_GROUP}/${METRICS_VERSION}`;
+		if (options.resourceMetrics && (url.pathname === metricsPrefix || url.pathname.startsWith(`${metricsPrefix}/`))) {
+			if (method !== 'GET') throw new ApiError(405, 'the server does not allow this method on the requested resource');
+			const rest = url.pathname.slice(metricsPrefix.length).split('/').filter(Boolean);
+			if (!rest.length) return sendJson(res, 200, options.resourceMetrics.resourceList());
+			const answer = options.resourceMetrics.answer(rest, url.searchParams.get('labelSelector'));
+			if (answer) return sendJson(res, answer.status, answer.body);
+		}
 		const path = parseResourcePath(url.pathname, resources);
 		if (!path) throw new ApiError(404, 'the server could not find the requested resource');
 		const attrs: Attributes = {
@@ -140,8 +168,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			name: path.name,
 		};
 		if (isDenied(server.deny, attrs)) throw new ApiError(403, forbiddenMessage(attrs), { name: path.name, group: attrs.group, kind: attrs.resource });
-		handleResource({ method, url, path, contentType, body, accept: req.headers.accept }, res, {
+		handleResource({ method, url, path, contentType, body, raw, accept: req.headers.accept }, res, {
 			store: options.store,
+			writes,
+			pager,
+			namespacesExist: options.addons !== undefined,
+			afterWrite,
 			bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
 			trackWatch: (watch) => {
 				watches.add(watch);

@@ -2,27 +2,49 @@
 // ask for aggregated discovery (kubectl ≥ 1.30) accept these legacy answers when the Content-Type
 // says plain JSON, so one format serves both.
 import { RESOURCES, type Kind } from '../domain/k8s';
+import type { AddonKind, ServedKind } from './served-objects';
+
+export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
 
 export interface ServedResource {
-	kind: Kind;
+	kind: ServedKind;
 	group: string;
 	version: string;
 	plural: string;
 	singular: string;
 	namespaced: boolean;
 	shortNames?: string[];
+	/** `kubectl get all` lists the resources in the `all` category. */
+	categories?: string[];
 	subresources: Array<'status' | 'scale'>;
+	/** What the resource accepts; anything else is 405, as on a real API server. */
+	verbs: Verb[];
 }
 
-const EXTRA: Record<Kind, { shortNames?: string[]; subresources: Array<'status' | 'scale'> }> = {
-	Rollout: { shortNames: ['ro'], subresources: ['status', 'scale'] },
-	AnalysisRun: { shortNames: ['ar'], subresources: ['status'] },
-	Deployment: { shortNames: ['deploy'], subresources: ['status', 'scale'] },
-	ReplicaSet: { shortNames: ['rs'], subresources: ['status', 'scale'] },
-	Pod: { shortNames: ['po'], subresources: ['status'] },
-	Node: { shortNames: ['no'], subresources: ['status'] },
-	Event: { shortNames: ['ev'], subresources: [] },
+const READ: Verb[] = ['get', 'list', 'watch'];
+const WRITE: Verb[] = ['update', 'patch'];
+const WORKLOAD: Verb[] = [...READ, 'create', ...WRITE, 'delete'];
+const ALL = ['all'];
+
+type Extra = Pick<ServedResource, 'shortNames' | 'categories' | 'subresources' | 'verbs'>;
+
+const EXTRA: Record<Kind, Extra> = {
+	Rollout: { shortNames: ['ro'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
+	AnalysisRun: { shortNames: ['ar'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
+	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: [...READ, ...WRITE, 'delete'] },
+	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },
+	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	Event: { shortNames: ['ev'], subresources: [], verbs: READ },
 };
+
+/** The kinds only `sim serve` keeps (maintained from the workloads and pods, read-only over the API). */
+const ADDONS: Array<Omit<ServedResource, 'verbs' | 'subresources' | 'singular'> & { kind: AddonKind }> = [
+	{ kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, shortNames: ['ns'] },
+	{ kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ALL },
+	{ kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'] },
+	{ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true },
+];
 
 export const ARGO_GROUP = 'argoproj.io';
 
@@ -31,17 +53,17 @@ export const ARGO_GROUP = 'argoproj.io';
  * which is what Argo's "status first, then main object" fallback exists for).
  */
 export function servedResources(argo: boolean | 'legacy'): ServedResource[] {
-	return (Object.keys(RESOURCES) as Kind[])
+	const modelled = (Object.keys(RESOURCES) as Kind[])
 		.filter((kind) => argo || RESOURCES[kind].group !== ARGO_GROUP)
-		.map((kind) => ({ kind, ...RESOURCES[kind], singular: kind.toLowerCase(), ...EXTRA[kind] }))
+		.map((kind): ServedResource => ({ kind, ...RESOURCES[kind], singular: kind.toLowerCase(), ...EXTRA[kind] }))
 		.map((r) => (argo === 'legacy' && r.kind === 'Rollout' ? { ...r, subresources: r.subresources.filter((s) => s !== 'status') } : r));
+	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase(), subresources: [], verbs: READ }));
+	return [...modelled, ...addons];
 }
 
 export function groupVersion(group: string, version: string): string {
 	return group ? `${group}/${version}` : version;
 }
-
-const READ_VERBS = ['get', 'list', 'watch', 'patch'];
 
 /** APIResourceList for one group/version (`/api/v1`, `/apis/apps/v1`, …). */
 export function resourceList(resources: ServedResource[], group: string, version: string): object | undefined {
@@ -63,9 +85,9 @@ export function resourceList(resources: ServedResource[], group: string, version
 			singularName: r.singular,
 			namespaced: r.namespaced,
 			kind: r.kind,
-			verbs: READ_VERBS,
+			verbs: r.verbs,
 			...(r.shortNames ? { shortNames: r.shortNames } : {}),
-			...(r.group === ARGO_GROUP ? { categories: ['all'] } : {}),
+			...(r.categories ? { categories: r.categories } : {}),
 		},
 		...r.subresources.map((sub) =>
 			sub === 'scale'
@@ -76,11 +98,14 @@ export function resourceList(resources: ServedResource[], group: string, version
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };
 }
 
-/** APIGroupList (`/apis`): every named group, including authorization for access reviews. */
-export function groupList(resources: ServedResource[]): object {
+/** APIGroupList (`/apis`): every named group, including authorization for access reviews (and `extra` groups served apart, as group → version). */
+export function groupList(resources: ServedResource[], extra: Record<string, string> = {}): object {
 	const versions = new Map<string, string>();
-	for (const r of resources) if (r.group) versions.set(r.group, r.version);
+	// Built-in groups first, the CRD's last, as a real server orders them (and `kubectl get all` prints them).
+	const ordered = [...resources].sort((a, b) => Number(a.group === ARGO_GROUP) - Number(b.group === ARGO_GROUP));
+	for (const r of ordered) if (r.group) versions.set(r.group, r.version);
 	versions.set('authorization.k8s.io', 'v1');
+	for (const [name, version] of Object.entries(extra)) versions.set(name, version);
 	const groups = [...versions].map(([name, version]) => {
 		const gv = { groupVersion: `${name}/${version}`, version };
 		return { name, versions: [gv], preferredVersion: gv };
@@ -89,8 +114,8 @@ export function groupList(resources: ServedResource[]): object {
 }
 
 /** APIGroup (`/apis/apps`). */
-export function group(resources: ServedResource[], name: string): object | undefined {
-	const found = groupList(resources) as { groups: Array<{ name: string }> };
+export function group(resources: ServedResource[], name: string, extra: Record<string, string> = {}): object | undefined {
+	const found = groupList(resources, extra) as { groups: Array<{ name: string }> };
 	const match = found.groups.find((g) => g.name === name);
 	return match ? { kind: 'APIGroup', apiVersion: 'v1', ...match } : undefined;
 }

@@ -1,15 +1,22 @@
-// GET (get/list/watch), PATCH and PUT (scale) on served resources, answered from an ObjectStore.
+// The verbs on served resources — get, list (paged), watch, create, update, patch, delete — with
+// server-side printing (Tables) for kubectl, answered from an ObjectStore and a ClusterWrites.
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
-import type { KubeObject, ObjectRef } from '../domain/k8s';
+import type { Deployment, KubeObject, ObjectRef, Rollout } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
-import { ARGO_GROUP, groupVersion, type ServedResource } from './discovery';
+import type { ClusterWrites } from './cluster-writes';
+import { withDefaults } from './defaults';
+import { ARGO_GROUP, groupVersion, type ServedResource, type Verb } from './discovery';
+import { byKey, type ListPager } from './pagination';
+import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
+import { getServed, listServed, type ServedObject } from './served-objects';
 import { ApiError } from './status';
-import { toTable, wantsTable } from './table';
+import { includeObjectOf, toTable, wantsTable } from './table';
+import { validate } from './validation';
 import { serveWatch } from './watch';
 
 export interface ResourceRequest {
@@ -18,28 +25,52 @@ export interface ResourceRequest {
 	path: ResourcePath;
 	contentType: string;
 	body: string;
+	/** The body's bytes (protobuf bodies are not text). */
+	raw: Buffer;
 	/** The Accept header: `kubectl get` asks for a Table. */
 	accept?: string;
 }
 
 export interface HandlerContext {
 	store: ObjectStore;
+	writes: ClusterWrites;
+	pager: ListPager;
+	/** Creating in a namespace needs the Namespace object (false: a bare store without them). */
+	namespacesExist: boolean;
+	/** Called after every change made through the API. */
+	afterWrite(): void;
 	bookmarkIntervalMs?: number;
 	/** Registers an open watch so the server can drop it (tests) or close it on shutdown. */
 	trackWatch(res: ServerResponse): void;
 }
 
 export function verbOf(method: string, path: ResourcePath, url: URL): string {
-	if (method === 'PATCH') return 'patch';
-	if (method === 'PUT') return 'update';
-	if (method !== 'GET') return method.toLowerCase();
-	if (path.name !== undefined) return 'get';
-	const watch = url.searchParams.get('watch');
-	return watch === 'true' || watch === '1' ? 'watch' : 'list';
+	const named = path.name !== undefined;
+	switch (method) {
+		case 'PATCH':
+			return 'patch';
+		case 'PUT':
+			return 'update';
+		case 'POST':
+			return 'create';
+		case 'DELETE':
+			return named ? 'delete' : 'deletecollection';
+		case 'GET': {
+			if (named) return 'get';
+			const watch = url.searchParams.get('watch');
+			return watch === 'true' || watch === '1' ? 'watch' : 'list';
+		}
+		default:
+			return method.toLowerCase();
+	}
 }
 
-function present(resource: ServedResource, obj: KubeObject): KubeObject {
-	return obj.apiVersion ? obj : { ...obj, apiVersion: groupVersion(resource.group, resource.version) };
+function apiVersionOf(resource: ServedResource): string {
+	return groupVersion(resource.group, resource.version);
+}
+
+function present(resource: ServedResource, obj: ServedObject): ServedObject {
+	return obj.apiVersion ? obj : ({ ...obj, apiVersion: apiVersionOf(resource) } as ServedObject);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -47,9 +78,20 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
+function qualified(resource: ServedResource): string {
+	return resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
+}
+
 function notFound(resource: ServedResource, name: string): ApiError {
-	const qualified = resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
-	return new ApiError(404, `${qualified} "${name}" not found`, { name, group: resource.group, kind: resource.plural });
+	return new ApiError(404, `${qualified(resource)} "${name}" not found`, { name, group: resource.group, kind: resource.plural });
+}
+
+function conflict(resource: ServedResource, name: string): ApiError {
+	return new ApiError(
+		409,
+		`Operation cannot be fulfilled on ${qualified(resource)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+		{ name, group: resource.group, kind: resource.plural },
+	);
 }
 
 function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
@@ -72,84 +114,154 @@ function parseJson(body: string): unknown {
 }
 
 /** A resourceVersion in the body is a precondition, as on a real API server. */
-function checkPrecondition(resource: ServedResource, current: KubeObject, body: unknown): void {
-	const wanted = (body as { metadata?: { resourceVersion?: unknown } } | null)?.metadata?.resourceVersion;
-	if (wanted !== undefined && wanted !== current.metadata.resourceVersion) {
-		const qualified = resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
-		throw new ApiError(
-			409,
-			`Operation cannot be fulfilled on ${qualified} "${current.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
-			{ name: current.metadata.name, group: resource.group, kind: resource.plural },
-		);
-	}
+function checkPrecondition(resource: ServedResource, current: ServedObject, wanted: unknown): void {
+	if (wanted !== undefined && wanted !== '' && wanted !== current.metadata.resourceVersion) throw conflict(resource, current.metadata.name);
 }
 
-function write(ctx: HandlerContext, ref: ObjectRef, sub: ResourcePath['subresource'], type: PatchType, body: unknown): KubeObject {
+function bodyResourceVersion(body: unknown): unknown {
+	return (body as { metadata?: { resourceVersion?: unknown } } | null)?.metadata?.resourceVersion;
+}
+
+function allowed(resource: ServedResource, subresource: ResourcePath['subresource'], verb: string): boolean {
+	if (subresource) return ['get', 'patch', 'update'].includes(verb);
+	return resource.verbs.includes(verb as Verb);
+}
+
+function writeThrough<T>(write: () => T): T {
 	try {
-		return ctx.store.patch(ref, sub, type, body);
+		return write();
 	} catch (error) {
 		if (error instanceof PatchError) throw new ApiError(error.status, error.message);
 		throw error;
 	}
 }
 
-export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
-	const { resource, namespace, name, subresource } = req.path;
-	const { url } = req;
-	const verb = verbOf(req.method, req.path, url);
-	if (name === undefined) {
-		if (verb !== 'list' && verb !== 'watch') throw new ApiError(405, `${req.method} is not supported on a collection`);
-		const filter = selectorFilter(url.searchParams.get('labelSelector'), url.searchParams.get('fieldSelector'));
-		if (verb === 'watch') {
-			const timeout = Number(url.searchParams.get('timeoutSeconds') ?? 0);
-			const bookmarks = url.searchParams.get('allowWatchBookmarks') === 'true';
-			ctx.trackWatch(res);
-			serveWatch(res, {
-				store: ctx.store,
-				kind: resource.kind,
-				apiVersion: groupVersion(resource.group, resource.version),
-				namespace,
-				filter,
-				resourceVersion: url.searchParams.get('resourceVersion') ?? undefined,
-				timeoutSeconds: Number.isFinite(timeout) ? timeout : 0,
-				bookmarkIntervalMs: bookmarks ? ctx.bookmarkIntervalMs : undefined,
-				present: (obj) => present(resource, obj),
-			});
-			return;
-		}
-		const items = ctx.store
-			.list(resource.kind, namespace)
-			.filter(filter)
-			.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name))
-			.map((obj) => present(resource, obj));
-		const metadata = { resourceVersion: String(ctx.store.resourceVersion) };
-		const table = wantsTable(req.accept) ? toTable(items, ctx.store.now(), metadata.resourceVersion) : undefined;
-		json(res, 200, table ?? { apiVersion: groupVersion(resource.group, resource.version), kind: `${resource.kind}List`, metadata, items });
+function list(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
+	const { resource, namespace } = req.path;
+	const params = req.url.searchParams;
+	const filter = selectorFilter(params.get('labelSelector'), params.get('fieldSelector'));
+	const table = wantsTable(req.accept);
+	const presentOne = (obj: ServedObject) => present(resource, obj);
+	if (verbOf(req.method, req.path, req.url) === 'watch') {
+		const timeout = Number(params.get('timeoutSeconds') ?? 0);
+		const include = includeObjectOf(params.get('includeObject'));
+		ctx.trackWatch(res);
+		serveWatch(res, {
+			store: ctx.store,
+			kind: resource.kind,
+			apiVersion: apiVersionOf(resource),
+			namespace,
+			filter,
+			resourceVersion: params.get('resourceVersion') ?? undefined,
+			timeoutSeconds: Number.isFinite(timeout) ? timeout : 0,
+			bookmarkIntervalMs: params.get('allowWatchBookmarks') === 'true' ? ctx.bookmarkIntervalMs : undefined,
+			present: table
+				? (obj) => toTable(resource.kind, [presentOne(obj)], ctx.store.now(), { resourceVersion: obj.metadata.resourceVersion }, include)
+				: presentOne,
+		});
 		return;
 	}
+	const identity = `${resource.plural}.${resource.group}|${namespace ?? ''}|${params.get('labelSelector') ?? ''}|${params.get('fieldSelector') ?? ''}`;
+	const limit = Number(params.get('limit') ?? 0);
+	const page = ctx.pager.page(
+		identity,
+		() => listServed(ctx.store, resource.kind, namespace).filter(filter).sort(byKey),
+		Number.isInteger(limit) ? limit : 0,
+		params.get('continue') || undefined,
+	);
+	const items = page.items.map(presentOne);
+	const metadata = {
+		resourceVersion: page.resourceVersion,
+		...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}),
+	};
+	if (table) return json(res, 200, toTable(resource.kind, items, ctx.store.now(), metadata, includeObjectOf(params.get('includeObject'))));
+	json(res, 200, { apiVersion: apiVersionOf(resource), kind: `${resource.kind}List`, metadata, items });
+}
+
+function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
+	const { resource, namespace } = req.path;
+	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as Deployment | Rollout;
+	if (obj?.kind !== resource.kind) throw new ApiError(400, `the API version in the data (${obj?.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${obj?.kind}`);
+	const name = obj.metadata?.name;
+	if (obj.metadata?.namespace && obj.metadata.namespace !== namespace) {
+		throw new ApiError(400, 'the namespace of the provided object does not match the namespace sent on the request');
+	}
+	validate(resource, obj, true);
+	if (ctx.namespacesExist && !getServed(ctx.store, { kind: 'Namespace', name: namespace ?? '' })) {
+		throw new ApiError(404, `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
+	}
+	if (ctx.store.get({ kind: resource.kind as ObjectRef['kind'], namespace, name })) {
+		throw new ApiError(409, `${qualified(resource)} "${name}" already exists`, { name, group: resource.group, kind: resource.plural }, 'AlreadyExists');
+	}
+	const { resourceVersion: _rv, uid: _uid, creationTimestamp: _created, generation: _generation, ...metadata } = obj.metadata;
+	const prepared = withDefaults({ ...obj, apiVersion: apiVersionOf(resource), metadata: { ...metadata, namespace }, status: undefined } as Deployment | Rollout);
+	delete (prepared as { status?: unknown }).status;
+	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 201, prepared);
+	const stored = ctx.writes.create(prepared);
+	ctx.afterWrite();
+	json(res, 201, stored);
+}
+
+function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, current: ServedObject): void {
+	const { resource } = req.path;
+	const options = (req.body ? parseJson(req.body) : {}) as { gracePeriodSeconds?: number; preconditions?: { resourceVersion?: string; uid?: string } };
+	checkPrecondition(resource, current, options?.preconditions?.resourceVersion);
+	if (options?.preconditions?.uid !== undefined && options.preconditions.uid !== current.metadata.uid) {
+		throw new ApiError(409, `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${current.metadata.uid}`, { name: current.metadata.name, group: resource.group, kind: resource.plural });
+	}
+	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 200, present(resource, current));
+	const query = req.url.searchParams.get('gracePeriodSeconds');
+	const grace = options?.gracePeriodSeconds ?? (query === null ? undefined : Number(query));
+	const after = ctx.writes.remove({ kind: resource.kind as ObjectRef['kind'], namespace: current.metadata.namespace, name: current.metadata.name }, grace);
+	ctx.afterWrite();
+	json(res, 200, present(resource, after ?? current));
+}
+
+export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
+	const { resource, namespace, name, subresource } = req.path;
+	const verb = verbOf(req.method, req.path, req.url);
+	// POST goes to collections only; on a named object a real server answers 405 whatever exists.
+	if (!allowed(resource, subresource, verb) || (verb === 'create' && name !== undefined)) {
+		throw new ApiError(405, 'the server does not allow this method on the requested resource', { name, group: resource.group, kind: resource.plural });
+	}
+	if (name === undefined) return verb === 'create' ? create(req, res, ctx) : list(req, res, ctx);
 	if (resource.namespaced && namespace === undefined) throw notFound(resource, name);
-	const ref: ObjectRef = { kind: resource.kind, namespace, name };
-	const current = ctx.store.get(ref);
+	const ref = { kind: resource.kind, namespace, name };
+	const current = getServed(ctx.store, ref);
 	if (!current) throw notFound(resource, name);
-	const answer = (obj: KubeObject) => json(res, 200, subresource === 'scale' ? toScale(obj) : present(resource, obj));
+	const storeRef = ref as ObjectRef;
+	const answer = (obj: ServedObject) => json(res, 200, subresource === 'scale' ? toScale(obj as KubeObject) : present(resource, obj));
+	const changed = (obj: ServedObject) => {
+		ctx.afterWrite();
+		answer(obj);
+	};
 	switch (verb) {
 		case 'get': {
-			const table = !subresource && wantsTable(req.accept) ? toTable([current], ctx.store.now(), String(ctx.store.resourceVersion)) : undefined;
-			return table ? json(res, 200, table) : answer(current);
+			if (subresource || !wantsTable(req.accept)) return answer(current);
+			const include = includeObjectOf(req.url.searchParams.get('includeObject'));
+			return json(res, 200, toTable(resource.kind, [present(resource, current)], ctx.store.now(), { resourceVersion: String(ctx.store.resourceVersion) }, include));
 		}
 		case 'patch': {
 			const type = patchTypeOf(req.contentType, resource);
 			const body = parseJson(req.body);
-			if (type !== 'json' && subresource !== 'scale') checkPrecondition(resource, current, body);
-			return answer(write(ctx, ref, subresource, type, body));
+			if (type !== 'json' && subresource !== 'scale') checkPrecondition(resource, current, bodyResourceVersion(body));
+			return changed(writeThrough(() => ctx.store.patch(storeRef, subresource, type, body, (next) => validate(resource, next))));
 		}
 		case 'update': {
-			if (subresource !== 'scale') throw new ApiError(405, 'only the scale subresource accepts PUT here');
-			const scale = parseJson(req.body) as { metadata?: { resourceVersion?: string }; spec?: { replicas?: unknown } };
-			checkPrecondition(resource, current, scale);
-			return answer(write(ctx, ref, 'scale', 'merge', { spec: { replicas: scale?.spec?.replicas } }));
+			const body = parseJson(req.body) as ServedObject & { spec?: { replicas?: unknown } };
+			checkPrecondition(resource, current, bodyResourceVersion(body));
+			if (subresource === 'scale') return changed(writeThrough(() => ctx.store.patch(storeRef, 'scale', 'merge', { spec: { replicas: body?.spec?.replicas } })));
+			if (body?.metadata?.name !== name) throw new ApiError(400, `the name of the object (${body?.metadata?.name}) does not match the name on the URL (${name})`);
+			// A full replacement, expressed as the JSON patch that replaces each part (status only through /status).
+			const parts = subresource === 'status' ? ['status'] : Object.keys(body).filter((key) => key !== 'status');
+			const { uid, creationTimestamp, generation, resourceVersion } = current.metadata;
+			const system = { uid, creationTimestamp, generation, resourceVersion };
+			const ops = parts.map((key) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...system } : (body as Record<string, unknown>)[key] }));
+			return changed(writeThrough(() => ctx.store.patch(storeRef, subresource, 'json', ops, (next) => validate(resource, next))));
 		}
+		case 'delete':
+			return remove(req, res, ctx, current);
 		default:
-			throw new ApiError(405, `${req.method} is not supported`);
+			throw new ApiError(405, 'the server does not allow this method on the requested resource');
 	}
 }

@@ -1,9 +1,9 @@
 // The subset of label and field selectors clients send for rolltop's kinds. Anything the server
 // cannot evaluate is refused (400) rather than ignored, so a client never sees a silently wrong list.
-import type { KubeObject } from '../domain/k8s';
+import type { ServedObject } from './served-objects';
 import { ApiError } from './status';
 
-export type ObjectFilter = (obj: KubeObject) => boolean;
+export type ObjectFilter = (obj: ServedObject) => boolean;
 
 type Requirement = (labels: Record<string, string>) => boolean;
 
@@ -19,17 +19,32 @@ function labelRequirement(term: string): Requirement {
 	return op === '!=' ? (labels) => labels[key] !== value : (labels) => labels[key] === value;
 }
 
-const FIELDS: Record<string, (obj: KubeObject) => string | undefined> = {
-	'metadata.name': (obj) => obj.metadata.name,
-	'metadata.namespace': (obj) => obj.metadata.namespace ?? '',
-};
+// The field labels kubectl and controllers select on (`kubectl describe node` lists its pods by
+// spec.nodeName, `kubectl describe` finds events by involvedObject.*).
+const FIELD_LABELS = new Set([
+	'metadata.name',
+	'metadata.namespace',
+	'spec.nodeName',
+	'status.phase',
+	'involvedObject.kind',
+	'involvedObject.name',
+	'involvedObject.namespace',
+	'involvedObject.uid',
+	'reason',
+	'type',
+]);
+
+function fieldValue(obj: ServedObject, path: string): string {
+	let value: unknown = obj;
+	for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+	return value === undefined || value === null ? '' : String(value);
+}
 
 function fieldRequirement(term: string): ObjectFilter {
 	const match = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(term.trim());
-	const field = match ? FIELDS[match[1]] : undefined;
-	if (!match || !field) throw new ApiError(400, `field label not supported: ${term.split(/[=!]/)[0]}`);
-	const [, , op, value] = match;
-	return op === '!=' ? (obj) => field(obj) !== value : (obj) => field(obj) === value;
+	if (!match || !FIELD_LABELS.has(match[1])) throw new ApiError(400, `field label not supported: ${term.split(/[=!]/)[0]}`);
+	const [, path, op, value] = match;
+	return op === '!=' ? (obj) => fieldValue(obj, path) !== value : (obj) => fieldValue(obj, path) === value;
 }
 
 /** One filter for `?labelSelector=…&fieldSelector=…` (ANDed terms; set-based label syntax is not supported). */

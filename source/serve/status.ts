@@ -13,10 +13,17 @@ const REASONS: Record<number, string> = {
 	500: 'InternalError',
 };
 
+export interface StatusCause {
+	reason: string;
+	message: string;
+	field?: string;
+}
+
 export interface StatusDetails {
 	name?: string;
 	group?: string;
 	kind?: string;
+	causes?: StatusCause[];
 }
 
 export interface StatusBody {
@@ -30,14 +37,14 @@ export interface StatusBody {
 	code: number;
 }
 
-export function statusBody(code: number, message: string, details?: StatusDetails): StatusBody {
+export function statusBody(code: number, message: string, details?: StatusDetails, reason?: string): StatusBody {
 	return {
 		kind: 'Status',
 		apiVersion: 'v1',
 		metadata: {},
 		status: 'Failure',
 		message,
-		reason: REASONS[code] ?? 'Unknown',
+		reason: reason ?? REASONS[code] ?? 'Unknown',
 		...(details ? { details } : {}),
 		code,
 	};
@@ -48,11 +55,13 @@ export class ApiError extends Error {
 		readonly code: number,
 		message: string,
 		readonly details?: StatusDetails,
+		/** When it is not the code's usual one (409 AlreadyExists rather than Conflict). */
+		readonly reason?: string,
 	) {
 		super(message);
 	}
 
 	get body(): StatusBody {
-		return statusBody(this.code, this.message, this.details);
+		return statusBody(this.code, this.message, this.details, this.reason);
 	}
 }

@@ -3,28 +3,37 @@
 import type { Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { formatAge, parseTime } from '../domain/format';
 import { podStatus } from '../domain/pod';
+import type { AddonObject, ServedKind, ServedObject } from './served-objects';
 
 interface Column {
 	name: string;
 	type: 'string' | 'integer' | 'date';
 	format?: string;
+	/** 1: shown only with `-o wide`. */
+	priority?: number;
 }
 
-type Printer = { columns: Column[]; cells: (obj: KubeObject, now: number) => Array<string | number> };
+const wide = (name: string): Column => ({ name, type: 'string', priority: 1 });
+
+function selectorText(selector: Record<string, string> | undefined): string {
+	const terms = Object.entries(selector ?? {}).map(([k, v]) => `${k}=${v}`);
+	return terms.length ? terms.join(',') : '<none>';
+}
+
+type Printer = { columns: Column[]; cells: (obj: never, now: number) => Array<string | number> };
 
 const NAME: Column = { name: 'Name', type: 'string', format: 'name' };
 const AGE: Column = { name: 'Age', type: 'string' };
 
-function age(obj: KubeObject, now: number): string {
+function age(obj: ServedObject, now: number): string {
 	const created = parseTime(obj.metadata.creationTimestamp);
 	return created === undefined ? '<unknown>' : formatAge(now - created);
 }
 
-const PRINTERS: Partial<Record<KubeObject['kind'], Printer>> = {
+const PRINTERS: Record<ServedKind, Printer> = {
 	Deployment: {
 		columns: [NAME, { name: 'Ready', type: 'string' }, { name: 'Up-to-date', type: 'integer' }, { name: 'Available', type: 'integer' }, AGE],
-		cells: (obj, now) => {
-			const d = obj as Deployment;
+		cells: (d: Deployment, now) => {
 			const s = d.status ?? {};
 			return [d.metadata.name, `${s.readyReplicas ?? 0}/${d.spec.replicas ?? 1}`, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, age(d, now)];
 		},
@@ -32,62 +41,104 @@ const PRINTERS: Partial<Record<KubeObject['kind'], Printer>> = {
 	// The Argo Rollouts CRD's additionalPrinterColumns.
 	Rollout: {
 		columns: [NAME, { name: 'Desired', type: 'integer' }, { name: 'Current', type: 'integer' }, { name: 'Up-to-date', type: 'integer' }, { name: 'Available', type: 'integer' }, AGE],
-		cells: (obj, now) => {
-			const ro = obj as Rollout;
+		cells: (ro: Rollout, now) => {
 			const s = ro.status ?? {};
 			return [ro.metadata.name, ro.spec.replicas ?? 1, s.replicas ?? 0, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, age(ro, now)];
 		},
 	},
 	ReplicaSet: {
 		columns: [NAME, { name: 'Desired', type: 'integer' }, { name: 'Current', type: 'integer' }, { name: 'Ready', type: 'integer' }, AGE],
-		cells: (obj, now) => {
-			const rs = obj as ReplicaSet;
+		cells: (rs: ReplicaSet, now) => {
 			return [rs.metadata.name, rs.spec.replicas ?? 1, rs.status?.replicas ?? 0, rs.status?.readyReplicas ?? 0, age(rs, now)];
 		},
 	},
 	Pod: {
-		columns: [NAME, { name: 'Ready', type: 'string' }, { name: 'Status', type: 'string' }, { name: 'Restarts', type: 'integer' }, AGE],
-		cells: (obj, now) => {
-			const status = podStatus(obj as Pod);
-			return [obj.metadata.name, status.ready, status.status, status.restarts, age(obj, now)];
+		columns: [NAME, { name: 'Ready', type: 'string' }, { name: 'Status', type: 'string' }, { name: 'Restarts', type: 'integer' }, AGE, wide('IP'), wide('Node'), wide('Nominated Node'), wide('Readiness Gates')],
+		cells: (obj: Pod, now) => {
+			const status = podStatus(obj);
+			return [obj.metadata.name, status.ready, status.status, status.restarts, age(obj, now), obj.status?.podIP ?? '<none>', obj.spec.nodeName ?? '<none>', '<none>', '<none>'];
 		},
 	},
 	Node: {
 		columns: [NAME, { name: 'Status', type: 'string' }, { name: 'GPUs', type: 'string' }, AGE],
-		cells: (obj, now) => {
-			const node = obj as Node;
+		cells: (node: Node, now) => {
 			const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 			return [node.metadata.name, ready ? 'Ready' : 'NotReady', node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
 		},
 	},
 	Event: {
 		columns: [{ name: 'Last Seen', type: 'string' }, { name: 'Type', type: 'string' }, { name: 'Reason', type: 'string' }, { name: 'Object', type: 'string' }, { name: 'Message', type: 'string' }],
-		cells: (obj, now) => {
-			const e = obj as KubeEvent;
+		cells: (e: KubeEvent, now) => {
 			const seen = parseTime(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
 			return [seen === undefined ? '<unknown>' : formatAge(now - seen), e.type ?? '', e.reason ?? '', `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message ?? ''];
 		},
 	},
+	AnalysisRun: {
+		columns: [NAME, { name: 'Status', type: 'string' }, AGE],
+		cells: (run: KubeObject & { status?: { phase?: string } }, now) => [run.metadata.name, run.status?.phase ?? '', age(run, now)],
+	},
+	Namespace: {
+		columns: [NAME, { name: 'Status', type: 'string' }, AGE],
+		cells: (ns: AddonObject, now) => [ns.metadata.name, (ns.status as { phase?: string } | undefined)?.phase ?? 'Active', age(ns, now)],
+	},
+	Service: {
+		columns: [NAME, { name: 'Type', type: 'string' }, { name: 'Cluster-IP', type: 'string' }, { name: 'External-IP', type: 'string' }, { name: 'Port(s)', type: 'string' }, AGE, wide('Selector')],
+		cells: (svc: AddonObject, now) => {
+			const spec = svc.spec as { type: string; clusterIP: string; ports: Array<{ port: number; protocol: string }>; selector?: Record<string, string> };
+			const ports = spec.ports.map((p) => `${p.port}/${p.protocol}`).join(',') || '<none>';
+			return [svc.metadata.name, spec.type, spec.clusterIP, '<none>', ports, age(svc, now), selectorText(spec.selector)];
+		},
+	},
+	Endpoints: {
+		columns: [NAME, { name: 'Endpoints', type: 'string' }, AGE],
+		cells: (ep: AddonObject, now) => {
+			const subsets = (ep.subsets ?? []) as Array<{ addresses?: Array<{ ip: string }>; ports: Array<{ port: number }> }>;
+			const list = subsets.flatMap((s) => (s.addresses ?? []).flatMap((a) => s.ports.map((p) => `${a.ip}:${p.port}`)));
+			return [ep.metadata.name, abbreviate(list), age(ep, now)];
+		},
+	},
+	EndpointSlice: {
+		columns: [NAME, { name: 'AddressType', type: 'string' }, { name: 'Ports', type: 'string' }, { name: 'Endpoints', type: 'string' }, AGE],
+		cells: (slice: AddonObject, now) => {
+			const ports = (slice.ports as Array<{ port: number }>).map((p) => p.port).join(',');
+			const addresses = (slice.endpoints as Array<{ addresses: string[] }>).flatMap((e) => e.addresses);
+			return [slice.metadata.name, String(slice.addressType), ports || '<unset>', abbreviate(addresses), age(slice, now)];
+		},
+	},
 };
+
+/** As kubectl prints address lists: the first three, then "+ N more...". */
+function abbreviate(list: string[]): string {
+	if (!list.length) return '<none>';
+	return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
+}
 
 /** Whether the client asked for a Table (kubectl get sends `application/json;as=Table;…`). */
 export function wantsTable(accept: string | undefined): boolean {
 	return /;\s*as=Table/.test(accept ?? '');
 }
 
-export function toTable(objects: KubeObject[], now: number, resourceVersion: string): object | undefined {
-	const kind = objects[0]?.kind;
-	const printer = kind ? PRINTERS[kind] : PRINTERS.Deployment;
-	if (!printer) return undefined;
+export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+/** `?includeObject=` (default Metadata: kubectl reads the namespace column and name prefix from it). */
+export function includeObjectOf(value: string | null): IncludeObject {
+	return value === 'None' || value === 'Object' ? value : 'Metadata';
+}
+
+function rowObject(obj: ServedObject, include: IncludeObject): object | undefined {
+	if (include === 'None') return undefined;
+	if (include === 'Object') return obj;
+	return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+}
+
+/** A meta.k8s.io Table of `objects` (all of `kind`), as server-side printing answers list, get and watch. */
+export function toTable(kind: ServedKind, objects: ServedObject[], now: number, metadata: Record<string, unknown>, include: IncludeObject = 'Metadata'): object {
+	const printer = PRINTERS[kind];
 	return {
 		kind: 'Table',
 		apiVersion: 'meta.k8s.io/v1',
-		metadata: { resourceVersion },
-		columnDefinitions: printer.columns.map((c) => ({ ...c, description: '', priority: 0, format: c.format ?? '' })),
-		rows: objects.map((obj) => ({
-			cells: printer.cells(obj, now),
-			// kubectl reads the namespace column and the name prefix from the row's object metadata.
-			object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata },
-		})),
+		metadata,
+		columnDefinitions: printer.columns.map((c) => ({ ...c, description: '', priority: c.priority ?? 0, format: c.format ?? '' })),
+		rows: objects.map((obj) => ({ cells: printer.cells(obj as never, now), object: rowObject(obj, include) })),
 	};
 }

@@ -42,9 +42,24 @@ export const SERVE_SCENARIO = {
 	],
 };
 
-/** Writes the scenario to a temporary file and returns its path (loadScenario accepts paths). */
-export function serveScenarioFile(): string {
+/** A blue-green Rollout that stays on its one version (active and preview on the same stack). */
+export const BLUE_GREEN_WORKLOAD = {
+	name: 'search',
+	namespace: 'llm',
+	strategy: 'blueGreen',
+	replicas: 2,
+	gpusPerReplica: 1,
+	server: 'vllm',
+	model: 'BAAI/bge-reranker-large',
+	profile: FAST_START,
+	versions: [{ image: 'vllm/vllm-openai:v0.8.0' }],
+	load: { rps: 1 },
+};
+
+/** Writes the scenario (optionally with the blue-green workload) to a temporary file and returns its path (loadScenario accepts paths). */
+export function serveScenarioFile(options: { blueGreen?: boolean } = {}): string {
 	const file = join(mkdtempSync(join(tmpdir(), 'rolltop-scenario-')), 'serve-test.json');
-	writeFileSync(file, JSON.stringify(SERVE_SCENARIO));
+	const scenario = options.blueGreen ? { ...SERVE_SCENARIO, workloads: [...SERVE_SCENARIO.workloads, BLUE_GREEN_WORKLOAD] } : SERVE_SCENARIO;
+	writeFileSync(file, JSON.stringify(scenario));
 	return file;
 }

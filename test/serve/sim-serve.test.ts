@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimServe, type RunningSimServe } from '../../source/cli/sim-serve';
+import { startSimServe } from '../../source/cli/sim-serve';
 import { executePlan } from '../../source/domain/execute-plan';
 import type { ReplicaSet, Rollout } from '../../source/domain/k8s';
 import { planAction } from '../../source/domain/plan-action';
 import { Mirror, waitFor } from '../helpers/api-server-mirror';
 import { serveScenarioFile } from '../helpers/api-server-scenario';
-import { cleanUp, cleanups, liveSource } from '../helpers/api-server-session';
-import { requireTool } from '../helpers/requires';
+import { cleanUp, liveSource } from '../helpers/api-server-session';
+import { requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
-const run = promisify(execFile);
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => existsSync(path));
-const hasKubectl = requireTool('kubectl', KUBECTL !== undefined, 'no kubectl binary in /usr/bin or /usr/local/bin');
+const hasKubectl = requireKubectl();
 
 afterEach(cleanUp);
-
-async function serveSim(): Promise<{ sim: RunningSimServe; kubeconfig: string }> {
-	const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-serve-')), 'kubeconfig');
-	const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario: serveScenarioFile(), speed: 20, seed: 3 });
-	cleanups.push(() => sim.stop());
-	return { sim, kubeconfig };
-}
 
 describe('rolltop sim serve', () => {
 	it('a promote sent over HTTP advances the simulated rollout, seen through the live source', async () => {
@@ -59,9 +46,7 @@ describe('rolltop sim serve', () => {
 	});
 
 	it.runIf(hasKubectl)('is faithful enough for a real kubectl: get -A, scale, rollout pause', async () => {
-		const { kubeconfig } = await serveSim();
-		const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
-		const kubectl = async (...args: string[]) => (await run(KUBECTL!, ['--kubeconfig', kubeconfig, ...args], { env, timeout: 20_000 })).stdout;
+		const { kubectl } = await serveSim();
 
 		const listing = await kubectl('get', 'deployments,rollouts', '-A');
 		expect(listing).toMatch(/^llm\s+deployment\.apps\/embed\s/m);

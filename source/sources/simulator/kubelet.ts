@@ -68,7 +68,8 @@ function crash(ctx: SimContext, pod: PodRuntime, reason: Termination['reason']):
 
 function memoryCapacityMiB(ctx: SimContext, pod: PodRuntime): number {
 	const node = ctx.node(pod.node);
-	return node ? node.pool.gpuMemoryMiB * pod.gpus : Infinity;
+	// As the metrics model does: a replica that requests no GPU (say, created with kubectl) still runs on one.
+	return node ? node.pool.gpuMemoryMiB * Math.max(1, pod.gpus) : Infinity;
 }
 
 function advance(ctx: SimContext, pod: PodRuntime): void {

@@ -84,8 +84,9 @@ export class ObjectStore {
 	/**
 	 * Apply a PATCH as an API server would. Throws PatchError with 404 (no object or no such
 	 * subresource), 400 or 422 (bad body). A status change sent to the main object is ignored.
+	 * `check` sees the object about to be stored and may throw to refuse it (validation).
 	 */
-	patch(ref: ObjectRef, subresource: 'status' | 'scale' | undefined, patchType: PatchType, body: unknown): KubeObject {
+	patch(ref: ObjectRef, subresource: 'status' | 'scale' | undefined, patchType: PatchType, body: unknown, check?: (next: KubeObject) => void): KubeObject {
 		const current = this.get(ref);
 		if (!current) throw new PatchError(`${ref.kind.toLowerCase()}s "${ref.name}" not found`, 404);
 		if (subresource === 'scale') return this.patchScale(current, patchType, body);
@@ -104,6 +105,7 @@ export class ObjectStore {
 			for (const key of Object.keys(next)) if (key !== 'status' && !(key in changed)) delete next[key];
 			if (!STATUS_SUBRESOURCE.has(current.kind)) next.status = changed.status;
 		}
+		check?.(next as unknown as KubeObject);
 		return this.put(next as unknown as KubeObject);
 	}
 

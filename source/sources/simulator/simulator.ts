@@ -1,10 +1,11 @@
 // The simulator as a ClusterSource and a MetricsSource: the engine's store changes batched into
 // source events per tick, a real-time timer scaled by `speed`, and PATCHes applied to the store.
 import type { PatchRequest, PatchResponse } from '../../domain/action';
-import { KINDS, keyOf, type KubeObject } from '../../domain/k8s';
+import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
 import { PatchError } from '../../domain/patch';
 import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
+import { createWorkload, deleteObject } from './api-writes';
 import { Engine } from './engine';
 import type { ObjectStore, StoreChange } from './object-store';
 import type { Scenario } from './scenario';
@@ -18,6 +19,10 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 	truth(): ReplicaSample[];
 	/** Current offered requests per second of a workload. */
 	offeredLoad(namespace: string, workload: string): number;
+	/** A workload created over the API (`sim serve`): stored, and run by the controllers from the next tick. */
+	create(obj: Deployment | Rollout): KubeObject;
+	/** A deletion over the API; the object as the DELETE response shows it, undefined if absent. */
+	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
 }
 
 export interface SimulatorOptions {
@@ -140,5 +145,15 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 		now: () => engine.now,
 		truth: () => engine.latestSamples,
 		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),
+		create(obj) {
+			const stored = createWorkload(engine.ctx, obj);
+			flush(false);
+			return stored;
+		},
+		remove(ref, gracePeriodSeconds) {
+			const answer = deleteObject(engine.ctx, ref, gracePeriodSeconds);
+			flush(false);
+			return answer;
+		},
 	};
 }

@@ -1,0 +1,23 @@
+// What creating and deleting over the API asks of whatever runs the cluster. The simulator does it
+// with its controllers (graceful pod termination, garbage collection); a bare store just stores.
+import type { Deployment, KubeObject, ObjectRef, Rollout } from '../domain/k8s';
+import type { ObjectStore } from '../sources/simulator/object-store';
+
+export interface ClusterWrites {
+	/** Stores a new workload; the cluster runs it from then on. */
+	create(obj: Deployment | Rollout): KubeObject;
+	/** Deletes (or starts deleting) an object; the object as the DELETE response shows it. */
+	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
+}
+
+/** A cluster without controllers: objects appear and disappear at once, nothing cascades. */
+export function storeWrites(store: ObjectStore): ClusterWrites {
+	return {
+		create: (obj) => store.put(obj),
+		remove: (ref) => {
+			const current = store.get(ref);
+			store.delete(ref);
+			return current;
+		},
+	};
+}

@@ -1,0 +1,41 @@
+// The defaults the API server fills in on a created workload, so objects posted by
+// `kubectl create deployment` read like those of a real cluster (and the controllers find what they expect).
+import type { Deployment, PodTemplate, Rollout } from '../domain/k8s';
+
+function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
+	const spec = template?.spec ?? {};
+	const containers = (spec.containers ?? []).map((c) => ({
+		...c,
+		imagePullPolicy: c.imagePullPolicy ?? (/:[^/]+$/.test(c.image ?? '') && !(c.image ?? '').endsWith(':latest') ? 'IfNotPresent' : 'Always'),
+		resources: c.resources ?? {},
+		terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
+		terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+		...(c.ports ? { ports: (c.ports as Array<Record<string, unknown>>).map((p) => ({ protocol: 'TCP', ...p })) } : {}),
+	}));
+	return {
+		...template,
+		metadata: { ...template?.metadata },
+		spec: {
+			restartPolicy: 'Always',
+			terminationGracePeriodSeconds: 30,
+			dnsPolicy: 'ClusterFirst',
+			schedulerName: 'default-scheduler',
+			securityContext: {},
+			...spec,
+			containers,
+		},
+	};
+}
+
+export function withDefaults<T extends Deployment | Rollout>(obj: T): T {
+	const spec = { ...obj.spec, replicas: obj.spec.replicas ?? 1, revisionHistoryLimit: obj.spec.revisionHistoryLimit ?? 10, template: defaultTemplate(obj.spec.template) };
+	if (obj.kind === 'Deployment') {
+		const strategy = (obj as Deployment).spec.strategy ?? {};
+		const type = strategy.type ?? 'RollingUpdate';
+		Object.assign(spec, {
+			progressDeadlineSeconds: (obj as Deployment).spec.progressDeadlineSeconds ?? 600,
+			strategy: type === 'RollingUpdate' ? { type, rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%', ...strategy.rollingUpdate } } : { type },
+		});
+	}
+	return { ...obj, spec };
+}

@@ -1,0 +1,88 @@
+// A Service per workload, as a real deployment of these model servers has one, and the Services
+// an Argo Rollout names in its strategy (blue-green active/preview, canary stable/canary) with the
+// `rollouts-pod-template-hash` Argo adds to their selectors.
+import type { Deployment, Rollout } from '../domain/k8s';
+import { fnv1a } from '../sources/simulator/random';
+import type { AddonObject } from './served-objects';
+
+const ROLLOUT_HASH_LABEL = 'rollouts-pod-template-hash';
+const MANAGED_BY = 'argo-rollouts.argoproj.io/managed-by-rollouts';
+
+export interface ServicePort {
+	name?: string;
+	port: number;
+	targetPort: number | string;
+	protocol: string;
+}
+
+/** A stable address in the default service CIDR (10.96.0.0/12). */
+function clusterIP(namespace: string, name: string): string {
+	const h = fnv1a(`${namespace}/${name}`);
+	return `10.96.${(h >>> 8) & 255}.${(h & 255) || 1}`;
+}
+
+function portsOf(workload: Deployment | Rollout): ServicePort[] {
+	const containers = workload.spec.template?.spec?.containers ?? [];
+	return containers.flatMap((c) =>
+		((c.ports ?? []) as Array<{ name?: string; containerPort: number; protocol?: string }>).map((p) => ({
+			...(p.name ? { name: p.name } : {}),
+			port: p.containerPort,
+			targetPort: p.name ?? p.containerPort,
+			protocol: p.protocol ?? 'TCP',
+		})),
+	);
+}
+
+/**
+ * Service name → the pod-template hash Argo puts in its selector: a string for the Services the
+ * Rollout manages ('' while it is not known yet), undefined for the workload's own plain Service.
+ */
+function servicesOf(workload: Deployment | Rollout): Map<string, string | undefined> {
+	const services = new Map<string, string | undefined>();
+	const managed = (name: string | undefined, hash: string | undefined) => name && services.set(name, hash ?? '');
+	if (workload.kind === 'Rollout') {
+		const { blueGreen, canary } = workload.spec.strategy ?? {};
+		const status = workload.status ?? {};
+		managed(blueGreen?.activeService, status.blueGreen?.activeSelector);
+		managed(blueGreen?.previewService, status.blueGreen?.previewSelector);
+		managed(canary?.stableService, status.stableRS);
+		managed(canary?.canaryService, status.currentPodHash);
+	}
+	if (!services.has(workload.metadata.name)) services.set(workload.metadata.name, undefined);
+	return services;
+}
+
+/** The Services a workload should have; none when its pods expose no port. */
+export function desiredServices(workload: Deployment | Rollout): AddonObject[] {
+	const ports = portsOf(workload);
+	if (!ports.length) return [];
+	const namespace = workload.metadata.namespace ?? 'default';
+	const base = workload.spec.selector?.matchLabels ?? {};
+	return [...servicesOf(workload)].map(([name, hash]) => {
+		const managed = hash !== undefined;
+		const ip = clusterIP(namespace, name);
+		return {
+			apiVersion: 'v1',
+			kind: 'Service',
+			metadata: {
+				name,
+				namespace,
+				labels: { ...workload.metadata.labels },
+				...(managed ? { annotations: { [MANAGED_BY]: workload.metadata.name } } : {}),
+				creationTimestamp: workload.metadata.creationTimestamp,
+			},
+			spec: {
+				type: 'ClusterIP',
+				clusterIP: ip,
+				clusterIPs: [ip],
+				ipFamilies: ['IPv4'],
+				ipFamilyPolicy: 'SingleStack',
+				internalTrafficPolicy: 'Cluster',
+				sessionAffinity: 'None',
+				ports,
+				selector: { ...base, ...(managed && hash ? { [ROLLOUT_HASH_LABEL]: hash } : {}) },
+			},
+			status: { loadBalancer: {} },
+		};
+	});
+}

@@ -1,0 +1,94 @@
+// Objects created and deleted through the API (not by the scenario): a Deployment or Rollout
+// posted by `kubectl create` becomes a workload the controllers run; deleting a pod terminates it
+// gracefully (its ReplicaSet replaces it); deleting a workload or ReplicaSet removes what it owns,
+// as the garbage collector's background propagation does.
+import type { Deployment, KubeObject, ObjectRef, PodTemplate, Rollout } from '../../domain/k8s';
+import type { PodRuntime, SimContext } from './context';
+import { terminate } from './kubelet';
+import { GPU_RESOURCE } from './nodes';
+import { renderPod } from './pod-object';
+import { uuid } from './random';
+import { releaseNode } from './scheduler';
+import { rfc3339 } from '../../domain/format';
+import type { ServerKind, Workload } from './scenario';
+
+function serverOf(image: string): ServerKind {
+	if (/text-generation|tgi/.test(image)) return 'tgi';
+	if (/triton/.test(image)) return 'triton';
+	return 'vllm';
+}
+
+/** The scenario record the controllers and the traffic model need for a workload created over the API (no load until someone sends some). */
+function workloadOf(obj: Deployment | Rollout): Workload {
+	const container = (obj.spec.template as PodTemplate | undefined)?.spec?.containers?.[0];
+	const image = container?.image ?? '';
+	const strategy = obj.kind === 'Deployment' ? 'rolling' : obj.spec.strategy?.blueGreen ? 'blueGreen' : 'canary';
+	return {
+		name: obj.metadata.name,
+		namespace: obj.metadata.namespace ?? 'default',
+		strategy,
+		replicas: obj.spec.replicas ?? 1,
+		gpusPerReplica: Number(container?.resources?.limits?.[GPU_RESOURCE] ?? 0),
+		server: serverOf(image),
+		model: image,
+		versions: [{ image }],
+		load: { rps: 0 },
+	};
+}
+
+export function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
+	const workload = workloadOf(obj);
+	ctx.workloads.set(`${workload.namespace}/${workload.name}`, workload);
+	return ctx.store.put({ ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: rfc3339(ctx.now) } });
+}
+
+function publish(ctx: SimContext, pod: PodRuntime): KubeObject | undefined {
+	if (!ctx.pods.has(`${pod.namespace}/${pod.name}`)) return undefined;
+	pod.dirty = false;
+	return ctx.store.put(renderPod(pod, ctx.node(pod.node)));
+}
+
+/** Graceful unless `gracePeriodSeconds` is 0 (a forced delete); the pod as it is afterwards (undefined once gone). */
+function deletePod(ctx: SimContext, pod: PodRuntime, gracePeriodSeconds?: number): KubeObject | undefined {
+	if (gracePeriodSeconds === 0) {
+		releaseNode(ctx, pod);
+		ctx.removePod(pod);
+		ctx.store.delete({ kind: 'Pod', namespace: pod.namespace, name: pod.name });
+		return undefined;
+	}
+	terminate(ctx, pod);
+	return publish(ctx, pod);
+}
+
+function deleteReplicaSet(ctx: SimContext, namespace: string | undefined, name: string): void {
+	ctx.store.delete({ kind: 'ReplicaSet', namespace, name });
+	for (const pod of [...ctx.podsOf(namespace, name)]) deletePod(ctx, pod);
+}
+
+/**
+ * Deletes what the API asked for and returns the object as the DELETE response shows it
+ * (a pod still terminating carries its deletionTimestamp). Undefined when there is no such object.
+ */
+export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined {
+	const current = ctx.store.get(ref);
+	if (!current) return undefined;
+	if (ref.kind === 'Pod') {
+		const pod = ctx.pods.get(`${ref.namespace}/${ref.name}`);
+		if (pod) return deletePod(ctx, pod, gracePeriodSeconds) ?? current;
+	}
+	if (ref.kind === 'ReplicaSet') {
+		deleteReplicaSet(ctx, ref.namespace, ref.name);
+		return current;
+	}
+	if (ref.kind === 'Deployment' || ref.kind === 'Rollout') {
+		ctx.store.delete(ref);
+		ctx.workloads.delete(`${ref.namespace}/${ref.name}`);
+		for (const rs of ctx.store.list('ReplicaSet', ref.namespace)) {
+			const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+			if (owner?.kind === ref.kind && owner.name === ref.name) deleteReplicaSet(ctx, ref.namespace, rs.metadata.name);
+		}
+		return current;
+	}
+	ctx.store.delete(ref);
+	return current;
+}

@@ -17,6 +17,7 @@ export interface ServedResource {
 const EXTRA: Record<Kind, { shortNames?: string[]; subresources: Array<'status' | 'scale'> }> = {
 	Rollout: { shortNames: ['ro'], subresources: ['status', 'scale'] },
 	AnalysisRun: { shortNames: ['ar'], subresources: ['status'] },
+	AnalysisTemplate: { shortNames: ['at'], subresources: [] },
 	Deployment: { shortNames: ['deploy'], subresources: ['status', 'scale'] },
 	ReplicaSet: { shortNames: ['rs'], subresources: ['status', 'scale'] },
 	Pod: { shortNames: ['po'], subresources: ['status'] },

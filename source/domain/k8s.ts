@@ -12,7 +12,7 @@ export interface ObjectMeta {
 	deletionTimestamp?: string;
 	labels?: Record<string, string>;
 	annotations?: Record<string, string>;
-	ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean }>;
+	ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
 	[key: string]: unknown;
 }
 

@@ -3,6 +3,7 @@
 // the simulated clock; timers and listeners live in simulator.ts.
 import type { Deployment, Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
+import { reconcileAnalysisRuns } from './analysis-controller';
 import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
@@ -43,6 +44,8 @@ export class Engine {
 	tick(): void {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
+		// Measurements read last second's model; the rollouts then react to the runs' phases.
+		reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);

@@ -7,6 +7,7 @@ import { scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline 
 import { podCounts } from './replicasets';
 import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
+import { reconcileCanaryAnalysis, terminatePointed, type CanaryAnalysis } from './rollout-analysis';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
 import { durationSeconds, iso } from './time';
@@ -86,16 +87,25 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	}
 
 	const isStable = hash === status.stableRS;
-	const aborted = status.abort === true && !isStable;
 	let index = Math.max(0, Math.min(status.currentStepIndex ?? 0, steps.length));
 	if (status.promoteFull && !isStable) {
 		index = steps.length;
 		clearPause(status);
 	}
+	// Analysis runs while the canary is under way; a Failed or Error run aborts it.
+	const previousRuns = status.canary ?? {};
+	let analysis: CanaryAnalysis = { stepDone: false, pointers: {} };
+	if (!isStable && !status.abort && !status.promoteFull) analysis = reconcileCanaryAnalysis(ctx, ro, status, { hash, revision, index, steps });
+	else {
+		terminatePointed(ctx, ro, [previousRuns.currentStepAnalysisRunStatus, previousRuns.currentBackgroundAnalysisRunStatus]);
+		if (status.abort && !isStable) analysis.pointers = { currentStepAnalysisRunStatus: previousRuns.currentStepAnalysisRunStatus, currentBackgroundAnalysisRunStatus: previousRuns.currentBackgroundAnalysisRunStatus };
+	}
+	if (analysis.abort) status.abort = true;
+	const aborted = status.abort === true && !isStable;
 	if (aborted) {
 		if (!status.abortedAt) {
 			status.abortedAt = iso(ctx.now);
-			ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
+			ctx.events.warning(involved, 'RolloutAborted', analysis.abort ?? `Rollout aborted update to revision ${revision}`, SOURCE);
 		}
 		index = 0;
 		clearPause(status);
@@ -141,7 +151,8 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 					ctx.events.normal(involved, 'RolloutResumed', 'Rollout is resumed', SOURCE);
 				}
 			} else if (duration !== undefined && ctx.now >= Date.parse(condition.startTime ?? '') + duration * 1000) completed = true;
-		} else completed = true;
+		} else if (step.analysis) completed = analysis.stepDone;
+		else completed = true;
 		if (completed) {
 			index++;
 			clearPause(status);
@@ -171,12 +182,12 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : previousSetWeight(steps, index);
 		const canarySide = { podTemplateHash: hash, serviceName: canary.canaryService, weight };
 		const stableSide = { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight };
-		status.canary = { weights: { canary: canarySide, stable: stableSide } };
-	} else status.canary = {};
+		status.canary = { ...analysis.pointers, weights: { canary: canarySide, stable: stableSide } };
+	} else status.canary = { ...analysis.pointers };
 	status.blueGreen = {};
 
 	reconcileRestart(ctx, ro, status, synced.all);
 	const total = sumCounts(ctx, synced.all);
 	const updated = podCounts(ctx, newRS);
-	persistRolloutStatus(ctx, ro, status, { total, updated, available: total.ready }, newRS.metadata.name, revision);
+	persistRolloutStatus(ctx, ro, status, { total, updated, available: total.ready }, newRS.metadata.name, revision, analysis.abort);
 }

@@ -11,6 +11,7 @@ import {
 	type Metric,
 	type MetricLimits,
 	type MetricResult,
+	type RolloutAnalysisRunStatus,
 } from './analysis';
 import type { AnalysisRun, Rollout } from './k8s';
 import { formatAge, parseTime } from './format';
@@ -159,10 +160,13 @@ export function runsOfRollout(ro: Rollout, runs: AnalysisRun[]): AnalysisRun[] {
 	);
 }
 
-/** Revision descending, then creation ascending, then name descending (plugin order). */
-export function sortRuns(infos: AnalysisRunInfo[]): AnalysisRunInfo[] {
+/**
+ * Revision descending, then the newest run first (the plugin's tree lists the oldest first; a
+ * pane with few lines shows the run that decides now), then name descending.
+ */
+export function newestFirst(infos: AnalysisRunInfo[]): AnalysisRunInfo[] {
 	return [...infos].sort(
-		(a, b) => (b.revision ?? 0) - (a.revision ?? 0) || (a.createdAt ?? 0) - (b.createdAt ?? 0) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0),
+		(a, b) => (b.revision ?? 0) - (a.revision ?? 0) || (b.createdAt ?? 0) - (a.createdAt ?? 0) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0),
 	);
 }
 
@@ -184,4 +188,17 @@ export function compactAnalysis(infos: AnalysisRunInfo[]): string {
 	const done = metrics.filter((m) => m.phase === 'Successful').length;
 	const running = current.some((i) => i.phase === 'Running' || i.phase === 'Pending' || i.phase === '');
 	return `${analysisGlyph(running ? 'Running' : 'Successful')} ${done}/${metrics.length}`;
+}
+
+/** The Rollout's own pointers to its current runs, labelled as the console shows them. */
+export function rolloutRunStatuses(ro: Rollout): Array<{ label: string; name?: string; status?: string; message?: string }> {
+	const canary = ro.status?.canary;
+	const blueGreen = ro.status?.blueGreen;
+	const entries: Array<[string, RolloutAnalysisRunStatus | undefined]> = [
+		['step', canary?.currentStepAnalysisRunStatus],
+		['background', canary?.currentBackgroundAnalysisRunStatus],
+		['pre-promotion', blueGreen?.prePromotionAnalysisRunStatus],
+		['post-promotion', blueGreen?.postPromotionAnalysisRunStatus],
+	];
+	return entries.filter(([, s]) => s?.name || s?.status).map(([label, s]) => ({ label, ...s }));
 }

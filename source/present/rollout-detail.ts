@@ -1,7 +1,8 @@
 // The rollout pane: status line, what the workload waits for, the step list with the current step
 // marked, its revisions/ReplicaSets, and the controller's message.
 import { imageTag } from '../domain/format';
-import type { CanaryStep } from '../domain/k8s';
+import { analysisGlyph, rolloutRunStatuses } from '../domain/analysis-info';
+import type { CanaryStep, Rollout } from '../domain/k8s';
 import type { Workload } from '../domain/replica-set';
 import type { RolloutStatus } from '../domain/rollout';
 import { canarySteps } from '../domain/rollout-steps';
@@ -71,6 +72,8 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 		if (parts.length) lines.push([seg(parts.join(' · '), 'canary')]);
 		const waiting = describeWaiting(ro.waitingFor);
 		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(waiting, ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
+		const runs = rolloutRunStatuses(workload as Rollout);
+		if (runs.length) lines.push([seg('analysis: ', 'muted'), ...runs.map((r, i) => seg(`${i ? ' · ' : ''}${r.label} ${analysisGlyph(r.status)} ${r.status || '—'}`)), seg('  a: details', 'muted')]);
 	} else if (status.paused) {
 		lines.push([seg('waiting: ', 'muted'), seg('paused — press r to resume', 'warn')]);
 	}

@@ -7,6 +7,7 @@ import { selectedWorkload } from '../store/lists';
 import { selectPods, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { PaneId } from '../store/ui-state';
+import { buildAnalysisDetail } from './analysis-detail';
 import { buildChart, type ChartGroup, type ChartVM } from './chart';
 import { buildEventTable } from './event-rows';
 import { buildFooter } from './footer';
@@ -82,7 +83,7 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 	const { snapshot, source } = inputs;
 	const { ui } = snapshot;
 	const { columns } = ui.viewport;
-	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail);
+	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail, ui.infoPane);
 	const panes: ScreenVM['panes'] = {};
 	for (const box of layoutPanes(layout)) {
 		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
@@ -118,6 +119,10 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 		}
 		case 'rollout': {
 			const detail = buildRolloutDetail(snapshot, width, height);
+			return { ...frame, kind: 'lines', title: detail.title, lines: detail.lines };
+		}
+		case 'analysis': {
+			const detail = buildAnalysisDetail(snapshot, width, height);
 			return { ...frame, kind: 'lines', title: detail.title, lines: detail.lines };
 		}
 		case 'chart': {

@@ -27,6 +27,12 @@ function pointerOf(run: AnalysisRun): RolloutAnalysisRunStatus {
 	return { name: run.metadata.name, status: run.status?.phase ?? '', ...(run.status?.message ? { message: run.status.message } : {}) };
 }
 
+/** A pointer with its run's current phase (after an abort the runs still finish). */
+export function refreshPointer(ctx: SimContext, ro: Rollout, pointer: RolloutAnalysisRunStatus | undefined): RolloutAnalysisRunStatus | undefined {
+	const run = runNamed(ctx, ro, pointer?.name);
+	return run ? pointerOf(run) : pointer;
+}
+
 function runNamed(ctx: SimContext, ro: Rollout, name: string | undefined): AnalysisRun | undefined {
 	return name ? (ctx.store.get({ kind: 'AnalysisRun', namespace: ro.metadata.namespace, name }) as AnalysisRun | undefined) : undefined;
 }

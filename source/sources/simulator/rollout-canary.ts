@@ -7,7 +7,7 @@ import { scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline 
 import { podCounts } from './replicasets';
 import { hashOf, scaleReplicaSet, type Owner } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
-import { reconcileCanaryAnalysis, terminatePointed, type CanaryAnalysis } from './rollout-analysis';
+import { reconcileCanaryAnalysis, refreshPointer, terminatePointed, type CanaryAnalysis } from './rollout-analysis';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
 import { durationSeconds, iso } from './time';
@@ -98,7 +98,12 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	if (!isStable && !status.abort && !status.promoteFull) analysis = reconcileCanaryAnalysis(ctx, ro, status, { hash, revision, index, steps });
 	else {
 		terminatePointed(ctx, ro, [previousRuns.currentStepAnalysisRunStatus, previousRuns.currentBackgroundAnalysisRunStatus]);
-		if (status.abort && !isStable) analysis.pointers = { currentStepAnalysisRunStatus: previousRuns.currentStepAnalysisRunStatus, currentBackgroundAnalysisRunStatus: previousRuns.currentBackgroundAnalysisRunStatus };
+		if (status.abort && !isStable) {
+			analysis.pointers = {
+				currentStepAnalysisRunStatus: refreshPointer(ctx, ro, previousRuns.currentStepAnalysisRunStatus),
+				currentBackgroundAnalysisRunStatus: refreshPointer(ctx, ro, previousRuns.currentBackgroundAnalysisRunStatus),
+			};
+		}
 	}
 	if (analysis.abort) status.abort = true;
 	const aborted = status.abort === true && !isStable;

@@ -1,6 +1,6 @@
 // `kubectl get` asks for server-side printing (meta.k8s.io Table). Answering with the columns kubectl
 // and the Argo CRD would print makes `rolltop sim serve` read like a real cluster in a demo.
-import type { Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
+import type { AnalysisRun, Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { formatAge, parseTime } from '../domain/format';
 import { podStatus } from '../domain/pod';
 
@@ -37,6 +37,16 @@ const PRINTERS: Partial<Record<KubeObject['kind'], Printer>> = {
 			const s = ro.status ?? {};
 			return [ro.metadata.name, ro.spec.replicas ?? 1, s.replicas ?? 0, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, age(ro, now)];
 		},
+	},
+	// The AnalysisRun CRD's additionalPrinterColumns: .status.phase and the age.
+	AnalysisRun: {
+		columns: [NAME, { name: 'Status', type: 'string' }, { name: 'Age', type: 'date' }],
+		cells: (obj, now) => [obj.metadata.name, (obj as AnalysisRun).status?.phase ?? '', age(obj, now)],
+	},
+	// The AnalysisTemplate CRD prints no columns of its own: name and age, as for any resource.
+	AnalysisTemplate: {
+		columns: [NAME, AGE],
+		cells: (obj, now) => [obj.metadata.name, age(obj, now)],
 	},
 	ReplicaSet: {
 		columns: [NAME, { name: 'Desired', type: 'integer' }, { name: 'Current', type: 'integer' }, { name: 'Ready', type: 'integer' }, AGE],

@@ -29,7 +29,8 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, last
 		const top = body - events;
 		const leftWidth = Math.round(columns * 0.58);
 		const workloads = Math.max(7, Math.floor(top * 0.42));
-		const rollout = Math.floor(top * 0.5);
+		// The analysis pane has more to say than the rollout pane: it takes most of the column.
+		const rollout = Math.floor(top * (infoPane === 'analysis' ? 0.7 : 0.5));
 		return {
 			kind: 'wide',
 			width: columns,

@@ -14,7 +14,7 @@ import {
 	type RolloutAnalysisRunStatus,
 } from './analysis';
 import type { AnalysisRun, Rollout } from './k8s';
-import { formatAge, parseTime } from './format';
+import { parseTime } from './format';
 import { revisionOf, ROLLOUT_REVISION_ANNOTATION } from './replica-set';
 import { analysisSpecProblem } from './analysis-validate';
 
@@ -62,8 +62,8 @@ export interface MeasurementInfo {
 	phase: string;
 	value?: string;
 	message?: string;
-	/** ms since the measurement finished (or started, while running). */
-	ageMs?: number;
+	/** When it finished (or started, while running), ms since the epoch. */
+	at?: number;
 }
 
 export interface MetricInfo {
@@ -95,18 +95,17 @@ export interface AnalysisRunInfo {
 	phase: string;
 	glyph: string;
 	message?: string;
-	age?: string;
 	createdAt?: number;
 	counts: string;
 	metrics: MetricInfo[];
 }
 
-function measurementInfo(m: Measurement, now: number): MeasurementInfo {
+function measurementInfo(m: Measurement): MeasurementInfo {
 	const at = parseTime(m.finishedAt ?? m.startedAt);
-	return { phase: m.phase, ...(m.value !== undefined ? { value: m.value } : {}), ...(m.message ? { message: m.message } : {}), ...(at !== undefined ? { ageMs: Math.max(0, now - at) } : {}) };
+	return { phase: m.phase, ...(m.value !== undefined ? { value: m.value } : {}), ...(m.message ? { message: m.message } : {}), ...(at !== undefined ? { at } : {}) };
 }
 
-function metricInfo(spec: AnalysisSpec, metric: Metric, result: MetricResult | undefined, now: number): MetricInfo {
+function metricInfo(spec: AnalysisSpec, metric: Metric, result: MetricResult | undefined): MetricInfo {
 	return {
 		name: metric.name,
 		phase: result?.phase ?? 'Pending',
@@ -121,21 +120,33 @@ function metricInfo(spec: AnalysisSpec, metric: Metric, result: MetricResult | u
 		inconclusive: result?.inconclusive ?? 0,
 		error: result?.error ?? 0,
 		consecutiveError: result?.consecutiveError ?? 0,
-		measurements: (result?.measurements ?? []).map((m) => measurementInfo(m, now)),
+		measurements: (result?.measurements ?? []).map(measurementInfo),
 		...(result?.message ? { message: result.message } : {}),
 		...(metric.provider?.prometheus?.query ? { query: metric.provider.prometheus.query } : {}),
 	};
 }
 
-/** Everything shown about one run; a run whose spec cannot be read shows as Error with the reason. */
-export function analysisRunInfo(run: AnalysisRun, now: number): AnalysisRunInfo {
+const infos = new WeakMap<AnalysisRun, AnalysisRunInfo>();
+
+/**
+ * Everything shown about one run (times as timestamps: ages are the caller's, at its `now`); a run
+ * whose spec cannot be read shows as Error with the reason. Cached per object: objects are replaced,
+ * never mutated, when they change.
+ */
+export function analysisRunInfo(run: AnalysisRun): AnalysisRunInfo {
+	let info = infos.get(run);
+	if (!info) infos.set(run, (info = buildInfo(run)));
+	return info;
+}
+
+function buildInfo(run: AnalysisRun): AnalysisRunInfo {
 	const created = parseTime(run.metadata.creationTimestamp);
 	const base = {
 		name: run.metadata.name,
 		namespace: run.metadata.namespace,
 		kind: analysisKind(run),
 		revision: revisionOf(run, ROLLOUT_REVISION_ANNOTATION),
-		...(created !== undefined ? { age: formatAge(now - created), createdAt: created } : {}),
+		...(created !== undefined ? { createdAt: created } : {}),
 		counts: analysisCounts(run.status),
 	};
 	const problem = analysisSpecProblem(run.spec);
@@ -148,7 +159,7 @@ export function analysisRunInfo(run: AnalysisRun, now: number): AnalysisRunInfo 
 		phase,
 		glyph: analysisGlyph(phase),
 		...(run.status?.message ? { message: run.status.message } : {}),
-		metrics: spec.metrics.map((m) => metricInfo(spec, m, results.find((r) => r.name === m.name), now)),
+		metrics: spec.metrics.map((m) => metricInfo(spec, m, results.find((r) => r.name === m.name))),
 	};
 }
 

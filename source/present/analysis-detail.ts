@@ -30,7 +30,7 @@ function limitText(count: number, limit: number): string {
 	return limit < 0 ? `${count}` : `${count}/${limit}`;
 }
 
-function metricLines(m: MetricInfo, width: number): Line[] {
+function metricLines(m: MetricInfo, width: number, now: number): Line[] {
 	const last = m.measurements.slice(-3);
 	const newest = last[last.length - 1];
 	const values = last.map((x) => (x.value !== undefined ? compactValue(x.value) : analysisGlyph(x.phase))).join(' ');
@@ -39,7 +39,7 @@ function metricLines(m: MetricInfo, width: number): Line[] {
 		seg(m.name, undefined, true),
 		...(m.dryRun ? [seg(' (dry run)', 'muted')] : []),
 		seg(` ${m.phase}`, tone(m.phase)),
-		...(values ? [seg(`  ${values}`), seg(newest?.ageMs !== undefined ? ` ${formatAge(newest.ageMs)} ago` : '', 'muted')] : []),
+		...(values ? [seg(`  ${values}`), seg(newest?.at !== undefined ? ` ${formatAge(Math.max(0, now - newest.at))} ago` : '', 'muted')] : []),
 	];
 	const condition = [m.successCondition && `✔ when ${m.successCondition}`, m.failureCondition && `✖ when ${m.failureCondition}`].filter(Boolean).join(' · ');
 	const { limits } = m;
@@ -58,17 +58,17 @@ function metricLines(m: MetricInfo, width: number): Line[] {
 	return lines;
 }
 
-function runLines(run: AnalysisRunInfo, width: number): Line[] {
+function runLines(run: AnalysisRunInfo, width: number, now: number): Line[] {
 	const head: Line = [
 		seg(`α ${run.kind} `, undefined, true),
 		seg(`${run.glyph} ${run.phase || '—'}`, tone(run.phase)),
-		seg(run.age ? `  ${run.age}` : '', 'muted'),
+		seg(run.createdAt !== undefined ? `  ${formatAge(Math.max(0, now - run.createdAt))}` : '', 'muted'),
 		seg(run.counts ? `  ${run.counts}` : ''),
 		seg(`  ${run.name}`, 'muted'),
 	];
 	const lines: Line[] = [head];
 	if (run.message) lines.push(...wrapLine([seg(`  ${run.message}`, run.phase === 'Successful' ? 'muted' : 'error')], width));
-	for (const metric of run.metrics) lines.push(...metricLines(metric, width));
+	for (const metric of run.metrics) lines.push(...metricLines(metric, width, now));
 	return lines;
 }
 
@@ -85,13 +85,13 @@ export function buildAnalysisDetail(snapshot: StoreSnapshot, width: number, heig
 		lines.push(...wrapLine([seg('rollout: ', 'muted'), ...parts], width));
 	}
 	const hint = cluster.unavailable.get('AnalysisRun');
-	const runs = newestFirst(selectAnalysisRuns(cluster, workload).map((run) => analysisRunInfo(run, cluster.now)));
+	const runs = newestFirst(selectAnalysisRuns(cluster, workload).map(analysisRunInfo));
 	if (runs.length === 0) lines.push([seg(hint ? `no AnalysisRuns — ${hint}` : 'no AnalysisRuns for this Rollout', 'muted')]);
 	let revision: number | undefined;
 	for (const run of runs) {
 		if (run.revision !== revision) lines.push([seg(`# revision ${run.revision ?? '?'}`, 'muted', true)]);
 		revision = run.revision;
-		lines.push(...runLines(run, width));
+		lines.push(...runLines(run, width, cluster.now));
 	}
 	return { title: `Analysis · ${workload.metadata.name}`, lines: lines.slice(0, height).map((l) => clipLine(l, width)) };
 }

@@ -70,7 +70,7 @@ export const selectAnalysisColumn = cached(['AnalysisRun', 'Rollout'], (state): 
 	const column = new Map<string, string>();
 	for (const ro of objectsOf(state, 'Rollout')) {
 		const runs = selectAnalysisRuns(state, ro);
-		if (runs.length) column.set(keyOf(ro), compactAnalysis(runs.map((run) => analysisRunInfo(run, state.now))));
+		if (runs.length) column.set(keyOf(ro), compactAnalysis(runs.map(analysisRunInfo)));
 	}
 	return column;
 });

@@ -10,14 +10,14 @@ import { NOW } from './fixtures';
 const objects = parseAllDocuments(readFileSync(new URL('../../fixtures/k8s/analysis-runs.yaml', import.meta.url), 'utf8')).map((d) => d.toJS() as KubeObject);
 const ro = objects.find((o): o is Rollout => o.kind === 'Rollout') as Rollout;
 const runs = objects.filter((o): o is AnalysisRun => o.kind === 'AnalysisRun');
-const infos = newestFirst(runsOfRollout(ro, runs).map((r) => analysisRunInfo(r, NOW)));
+const infos = newestFirst(runsOfRollout(ro, runs).map(analysisRunInfo));
 
 describe('AnalysisRuns of a Rollout', () => {
 	it('lists only the runs the Rollout owns, newest first, with kind, glyph and the plugin’s INFO counters', () => {
-		expect(infos.map((i) => [i.kind, `${i.glyph} ${i.phase}`, i.age, i.counts])).toEqual([
-			['PrePromotion', '⚠ Error', '4m', ''],
-			['Step 1', '✔ Successful', '5m', '✔ 1,✖ 1'],
-			['Background', '? Inconclusive', '10m', '✔ 4,✖ 4,? 1,⚠ 1'],
+		expect(infos.map((i) => [i.kind, `${i.glyph} ${i.phase}`, NOW - (i.createdAt ?? 0), i.counts])).toEqual([
+			['PrePromotion', '⚠ Error', 240_000, ''],
+			['Step 1', '✔ Successful', 300_000, '✔ 1,✖ 1'],
+			['Background', '? Inconclusive', 600_000, '✔ 4,✖ 4,? 1,⚠ 1'],
 		]);
 	});
 
@@ -38,7 +38,7 @@ describe('AnalysisRuns of a Rollout', () => {
 			failed: 4,
 		});
 		expect(background.limits.count).toBeUndefined();
-		expect(background.measurements.map((m) => [m.value, m.ageMs])).toEqual([
+		expect(background.measurements.map((m) => [m.value, NOW - (m.at ?? 0)])).toEqual([
 			['[0.004]', 120_000],
 			['[0.031]', 30_000],
 		]);

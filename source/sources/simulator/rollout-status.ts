@@ -71,7 +71,10 @@ export function rolloutPhase(ro: Rollout, status: RolloutStatus): { phase: strin
 		if (!status.blueGreen?.activeSelector || status.blueGreen.activeSelector !== status.currentPodHash) {
 			return { phase: 'Progressing', message: 'active service cutover pending' };
 		}
-		if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
+		if (status.stableRS !== status.currentPodHash) {
+			const analysing = status.blueGreen?.postPromotionAnalysisRunStatus;
+			return { phase: 'Progressing', message: analysing ? 'waiting for analysis to complete' : 'waiting for post-promotion verification to complete' };
+		}
 	} else {
 		if (!ro.spec.strategy?.canary?.trafficRouting && (status.replicas ?? 0) > (status.updatedReplicas ?? 0)) {
 			return { phase: 'Progressing', message: 'old replicas are pending termination' };

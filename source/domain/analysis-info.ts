@@ -45,7 +45,8 @@ export function analysisKind(run: AnalysisRun): string {
 
 /** Plugin INFO: `✔ S,✖ F,? I,⚠ E`, measurement counters summed over all metrics (dry-run included). */
 export function analysisCounts(status: AnalysisRunStatus | undefined): string {
-	const sum = (field: 'successful' | 'failed' | 'inconclusive' | 'error') => (status?.metricResults ?? []).reduce((n, r) => n + (r[field] ?? 0), 0);
+	const sum = (field: 'successful' | 'failed' | 'inconclusive' | 'error') =>
+		(Array.isArray(status?.metricResults) ? status.metricResults : []).reduce((n, r) => n + (Number(r?.[field]) || 0), 0);
 	const parts: Array<[string, number]> = [
 		['✔', sum('successful')],
 		['✖', sum('failed')],
@@ -120,10 +121,15 @@ function metricInfo(spec: AnalysisSpec, metric: Metric, result: MetricResult | u
 		inconclusive: result?.inconclusive ?? 0,
 		error: result?.error ?? 0,
 		consecutiveError: result?.consecutiveError ?? 0,
-		measurements: (result?.measurements ?? []).map(measurementInfo),
+		measurements: listOf(result?.measurements).map(measurementInfo),
 		...(result?.message ? { message: result.message } : {}),
 		...(metric.provider?.prometheus?.query ? { query: metric.provider.prometheus.query } : {}),
 	};
+}
+
+/** A list field as received: anything but an array (a malformed object) counts as empty. */
+function listOf<T>(value: T[] | undefined): T[] {
+	return Array.isArray(value) ? value : [];
 }
 
 const infos = new WeakMap<AnalysisRun, AnalysisRunInfo>();
@@ -152,7 +158,7 @@ function buildInfo(run: AnalysisRun): AnalysisRunInfo {
 	const problem = analysisSpecProblem(run.spec);
 	if (problem) return { ...base, phase: 'Error', glyph: analysisGlyph('Error'), message: `invalid AnalysisRun: ${problem}`, metrics: [] };
 	const spec = run.spec as AnalysisSpec;
-	const results = run.status?.metricResults ?? [];
+	const results = listOf(run.status?.metricResults);
 	const phase = run.status?.phase || '';
 	return {
 		...base,

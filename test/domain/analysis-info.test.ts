@@ -67,3 +67,18 @@ describe('AnalysisRuns of a Rollout', () => {
 		]);
 	});
 });
+
+describe('malformed AnalysisRuns from a cluster', () => {
+	it.each<[string, unknown]>([
+		['no spec', undefined],
+		['metrics not a list', { metrics: 'p99' }],
+		['a metric without a name', { metrics: [{ provider: { prometheus: { query: 'up' } } }] }],
+		['a limit that is not a number', { metrics: [{ name: 'm', failureLimit: 'x', provider: { prometheus: {} } }] }],
+	])('%s: Error phase with the reason', (_, spec) => {
+		const run = { kind: 'AnalysisRun', metadata: { name: 'bad' }, spec, status: { phase: 'Running', metricResults: { not: 'a list' } } } as unknown as AnalysisRun;
+		const info = analysisRunInfo(run);
+		expect(info.phase).toBe('Error');
+		expect(info.message).toMatch(/^invalid AnalysisRun: /);
+		expect(info.counts).toBe('');
+	});
+});

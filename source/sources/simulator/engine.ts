@@ -45,7 +45,8 @@ export class Engine {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
 		// Measurements read last second's model; the rollouts then react to the runs' phases.
-		reconcileAnalysisRuns(this.ctx, this.samples);
+		// Runs exist only where the scenario's Rollouts ask for analysis: others pay nothing.
+		if (this.scenario.analysisTemplates?.length) reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);

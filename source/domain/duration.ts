@@ -71,3 +71,9 @@ export function pauseSeconds(duration: string | number): number {
 	const parsed = parseIntOrDuration(duration);
 	return parsed.ok ? Math.trunc(parsed.ms / 1000) : 0;
 }
+
+/** A Go duration in ms, or undefined when Go cannot read it (Argo's DurationString fields: interval, initialDelay). */
+export function goDurationMs(text: string): number | undefined {
+	const parsed = parseGoDuration(text);
+	return parsed.ok ? parsed.ms : undefined;
+}

@@ -1,5 +1,6 @@
 // Kubernetes object shapes as they arrive over the API (JSON). Only the fields rolltop reads are
 // typed; everything else passes through untouched so patches and round-trips stay faithful.
+import type { AnalysisRunStatus, AnalysisSpec, RolloutAnalysisRunStatus } from './analysis';
 
 export interface ObjectMeta {
 	name: string;
@@ -11,7 +12,7 @@ export interface ObjectMeta {
 	deletionTimestamp?: string;
 	labels?: Record<string, string>;
 	annotations?: Record<string, string>;
-	ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean }>;
+	ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
 	[key: string]: unknown;
 }
 
@@ -99,12 +100,19 @@ export interface Rollout {
 				canary: { podTemplateHash?: string; weight: number };
 				stable: { podTemplateHash?: string; weight: number };
 			};
-			currentStepAnalysisRunStatus?: { name?: string; status?: string; message?: string };
+			currentStepAnalysisRunStatus?: RolloutAnalysisRunStatus;
+			currentBackgroundAnalysisRunStatus?: RolloutAnalysisRunStatus;
 			/** Which ping-pong service the stable ReplicaSet is behind. */
 			stablePingPong?: 'ping' | 'pong';
 			[key: string]: unknown;
 		};
-		blueGreen?: { activeSelector?: string; previewSelector?: string; [key: string]: unknown };
+		blueGreen?: {
+			activeSelector?: string;
+			previewSelector?: string;
+			prePromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
+			postPromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
+			[key: string]: unknown;
+		};
 		[key: string]: unknown;
 	};
 }
@@ -205,23 +213,33 @@ export interface KubeEvent {
 	source?: { component?: string };
 }
 
+/** `spec` as received: a cluster may hold one that does not parse (see analysis-validate.ts). */
 export interface AnalysisRun {
 	apiVersion?: string;
 	kind: 'AnalysisRun';
 	metadata: ObjectMeta;
-	spec?: Record<string, unknown>;
-	status?: { phase?: string; message?: string; [key: string]: unknown };
+	spec?: AnalysisSpec;
+	status?: AnalysisRunStatus;
 }
 
-export type KubeObject = Rollout | Deployment | ReplicaSet | Pod | Node | KubeEvent | AnalysisRun;
+export interface AnalysisTemplate {
+	apiVersion?: string;
+	kind: 'AnalysisTemplate';
+	metadata: ObjectMeta;
+	spec: AnalysisSpec;
+}
+
+export type KubeObject = Rollout | Deployment | ReplicaSet | Pod | Node | KubeEvent | AnalysisRun | AnalysisTemplate;
 export type Kind = KubeObject['kind'];
 
+/** The kinds the console keeps (AnalysisTemplates are served by `sim serve` but never shown). */
 export const KINDS: readonly Kind[] = ['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun'];
 
 /** How each kind is addressed over the API (group/version and plural resource name). */
 export const RESOURCES: Record<Kind, { group: string; version: string; plural: string; namespaced: boolean }> = {
 	Rollout: { group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts', namespaced: true },
 	AnalysisRun: { group: 'argoproj.io', version: 'v1alpha1', plural: 'analysisruns', namespaced: true },
+	AnalysisTemplate: { group: 'argoproj.io', version: 'v1alpha1', plural: 'analysistemplates', namespaced: true },
 	Deployment: { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true },
 	ReplicaSet: { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
 	Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },

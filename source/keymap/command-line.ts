@@ -1,6 +1,7 @@
 // The `:` command line: its verbs as records that carry their handlers; the help overlay and the
 // README list them from this array.
 import type { CommandEnv } from './command';
+import { toggleAnalysis } from './navigation';
 import { setTheme } from './theme-switch';
 
 type Report = (error: string | null, done: string) => void;
@@ -62,6 +63,7 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 			report(await host.switchNamespace(name), `namespace ${name}`);
 		},
 	},
+	{ name: 'analysis', aliases: ['analysis', 'ar'], args: '', title: 'show the Analysis pane (again: back to the rollout)', run: (_, { store }) => toggleAnalysis(store) },
 	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands', run: (_, __, report) => report(null, commandLineHelp()) },
 ];
 

@@ -1,6 +1,7 @@
 // Every command the console knows, as data with its handler: dispatch, footer hints, the `?`
 // overlay and the README key table are all generated from this one array.
 import type { Command, Scope } from './command';
+import { keyLabel } from './keys';
 import { APP_COMMANDS } from './commands/app';
 import { NAVIGATION_COMMANDS } from './commands/navigation';
 import { SIMULATOR_COMMANDS } from './commands/simulator';
@@ -19,6 +20,11 @@ export function findCommand(id: string): Command {
 	const command = COMMANDS.find((c) => c.id === id);
 	if (!command) throw new Error(`unknown command ${id}`);
 	return command;
+}
+
+/** The first key of a command, as the footer and hints name it (e.g. `a`, `Tab`). */
+export function keyFor(id: string): string {
+	return keyLabel(findCommand(id).keys[0]);
 }
 
 /** The command bound to a key name, if any. */

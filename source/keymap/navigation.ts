@@ -34,8 +34,15 @@ export function moveSelection(store: Store, delta: number): void {
 export function focusPane(store: Store, direction: number): void {
 	const { focus, detail } = store.ui;
 	const next = PANES[(PANES.indexOf(focus) + direction + PANES.length) % PANES.length] as PaneId;
-	const isDetail = (pane: PaneId): pane is UiState['detail'] => pane === 'rollout' || pane === 'chart' || pane === 'events';
-	store.updateUi({ focus: next, detail: isDetail(next) ? next : detail, filter: '' });
+	const isDetail = (pane: PaneId): pane is UiState['detail'] => pane !== 'workloads' && pane !== 'replicas';
+	const infoPane = next === 'rollout' || next === 'analysis' ? next : store.ui.infoPane;
+	store.updateUi({ focus: next, detail: isDetail(next) ? next : detail, infoPane, filter: '' });
+}
+
+/** The analysis pane in the rollout pane's place, focused; again: back to the rollout pane. */
+export function toggleAnalysis(store: Store): void {
+	const pane = store.ui.focus === 'analysis' ? 'rollout' : 'analysis';
+	store.updateUi({ focus: pane, detail: pane, infoPane: pane, filter: '' });
 }
 
 /** Rows a page key moves: a third of the terminal, about one pane. */

@@ -1,6 +1,6 @@
 // Where the panes go for a terminal size. Rendered height stays at rows − 1 (Ink 6.8 clears the
 // whole screen when a frame is as tall as the terminal).
-import type { PaneId } from '../store/ui-state';
+import type { InfoPane, PaneId } from '../store/ui-state';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -16,12 +16,12 @@ export type Layout =
 	| { kind: 'tooSmall'; columns: number; rows: number }
 	/** Wide: two columns of two panes over a full-width events pane. */
 	| { kind: 'wide'; width: number; left: PaneBox[]; right: PaneBox[]; bottom: PaneBox }
-	/** Narrow: workloads, replicas, and one detail pane (the focused one of rollout/chart/events). */
+	/** Narrow: workloads, replicas, and one detail pane (the focused one of rollout/analysis/chart/events). */
 	| { kind: 'narrow'; width: number; stack: PaneBox[] };
 
-export const DETAIL_PANES: readonly PaneId[] = ['rollout', 'chart', 'events'];
+export const DETAIL_PANES: readonly PaneId[] = ['rollout', 'analysis', 'chart', 'events'];
 
-export function computeLayout(columns: number, rows: number, focus: PaneId, lastDetail: PaneId): Layout {
+export function computeLayout(columns: number, rows: number, focus: PaneId, lastDetail: PaneId, infoPane: InfoPane = 'rollout'): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'tooSmall', columns, rows };
 	const body = rows - 1 - 2; // header and footer lines
 	if (columns >= 100 && rows >= 28) {
@@ -29,7 +29,8 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, last
 		const top = body - events;
 		const leftWidth = Math.round(columns * 0.58);
 		const workloads = Math.max(7, Math.floor(top * 0.42));
-		const rollout = Math.floor(top * 0.5);
+		// The analysis pane has more to say than the rollout pane: it takes most of the column.
+		const rollout = Math.floor(top * (infoPane === 'analysis' ? 0.7 : 0.5));
 		return {
 			kind: 'wide',
 			width: columns,
@@ -38,13 +39,17 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, last
 				{ id: 'replicas', width: leftWidth, height: top - workloads },
 			],
 			right: [
-				{ id: 'rollout', width: columns - leftWidth, height: rollout },
+				{ id: infoPane, width: columns - leftWidth, height: rollout },
 				{ id: 'chart', width: columns - leftWidth, height: top - rollout },
 			],
 			bottom: { id: 'events', width: columns, height: events },
 		};
 	}
 	const detail: PaneId = DETAIL_PANES.includes(focus) ? focus : lastDetail;
+	// Analysis needs the room more than the replicas list does while it is being read.
+	if (focus === 'analysis') {
+		return { kind: 'narrow', width: columns, stack: [{ id: 'workloads', width: columns, height: 5 }, { id: 'analysis', width: columns, height: body - 5 }] };
+	}
 	const workloads = Math.max(5, Math.floor(body * 0.3));
 	const replicas = Math.max(5, Math.floor(body * 0.34));
 	return {

@@ -2,11 +2,13 @@
 // marked, its revisions/ReplicaSets, and the controller's message.
 import type { Remedy } from '../domain/action';
 import { imageTag } from '../domain/format';
-import type { CanaryStep } from '../domain/k8s';
+import { analysisGlyph, rolloutRunStatuses } from '../domain/analysis-info';
+import type { CanaryStep, Rollout } from '../domain/k8s';
 import { replicaSetNote, type Workload } from '../domain/replica-set';
 import type { RolloutStatus } from '../domain/rollout';
 import { canarySteps } from '../domain/rollout-steps';
 import { describeWaiting } from '../domain/rollout-waiting';
+import { keyFor } from '../keymap/commands';
 import { withRemedy } from '../keymap/remedy';
 import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
@@ -80,6 +82,8 @@ function headline(workload: Workload, status: WorkloadStatus, verdict: Line[]): 
 		lines.push(...verdict);
 		const waiting = describeWaiting(ro.waitingFor);
 		if (waiting) lines.push([seg('waiting: ', 'muted'), seg(withRemedy(waiting.text, waiting.remedy), ro.waitingFor?.kind === 'aborted' ? 'error' : 'warn')]);
+		const runs = rolloutRunStatuses(workload as Rollout);
+		if (runs.length) lines.push([seg('analysis: ', 'muted'), ...runs.map((r, i) => seg(`${i ? ' · ' : ''}${r.label} ${analysisGlyph(r.status)} ${r.status || '—'}`)), seg(`  ${keyFor('view.analysis')}: details`, 'muted')]);
 	} else if (status.paused) {
 		lines.push([seg('waiting: ', 'muted'), seg(withRemedy('paused', DEPLOYMENT_RESUMES), 'warn')]);
 	}

@@ -2,11 +2,13 @@
 // and only their visible rows, so a frame costs the same at 50 or 5,000 replicas.
 import type { MetricId } from '../domain/metrics';
 import type { SourceKind } from '../domain/source';
+import { keyFor } from '../keymap/commands';
 import { keyContextOf } from '../keymap/key-context';
 import { selectedWorkload } from '../store/lists';
 import { selectPods, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { PaneId } from '../store/ui-state';
+import { buildAnalysisDetail } from './analysis-detail';
 import { buildChart, type ChartGroup, type ChartVM } from './chart';
 import { buildEventTable } from './event-rows';
 import { buildFooter } from './footer';
@@ -76,14 +78,15 @@ function chartGroups(snapshot: StoreSnapshot): { groups: ChartGroup[]; subject: 
 function buildChartPane(snapshot: StoreSnapshot, metric: MetricId, width: number, height: number, slotMs: number): ChartVM {
 	const { groups, subject } = chartGroups(snapshot);
 	const chart = buildChart(snapshot.metrics, groups, metric, { width, height: height - 1, now: snapshot.cluster.now, slotMs });
-	return { ...chart, title: subject ? `${chart.title} · ${subject}` : chart.title };
+	const hint = { text: `   ${keyFor('view.chartMetric')}: next metric`, tone: 'muted' as const };
+	return { ...chart, legend: [...chart.legend, hint], title: subject ? `${chart.title} · ${subject}` : chart.title };
 }
 
 export function buildScreen(inputs: ScreenInputs): ScreenVM {
 	const { snapshot, source } = inputs;
 	const { ui } = snapshot;
 	const { columns } = ui.viewport;
-	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail);
+	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail, ui.infoPane);
 	const panes: ScreenVM['panes'] = {};
 	for (const box of layoutPanes(layout)) {
 		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
@@ -119,6 +122,10 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 		}
 		case 'rollout': {
 			const detail = buildRolloutDetail(snapshot, width, height);
+			return { ...frame, kind: 'lines', title: detail.title, lines: detail.lines };
+		}
+		case 'analysis': {
+			const detail = buildAnalysisDetail(snapshot, width, height);
 			return { ...frame, kind: 'lines', title: detail.title, lines: detail.lines };
 		}
 		case 'chart': {

@@ -3,13 +3,15 @@ import { formatStep } from '../domain/rollout-steps';
 import { imageTag } from '../domain/format';
 import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from '../store/store';
-import { selectReplicaSets, workloadKey } from '../store/selectors';
+import { selectAnalysisColumn, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
 import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
 import type { RolloutStatus } from '../domain/rollout';
+import type { ColorToken } from '../theme/theme';
 
 // STRATEGY outranks WEIGHT and NAMESPACE: from 100 columns up it tells canary from blue-green.
+// ANALYSIS goes before WEIGHT when the width runs short: the rollout pane repeats it.
 const COLUMNS: ColumnSpec[] = [
 	{ title: 'STATUS', width: 13, priority: 0 },
 	{ title: 'NAME', width: 18, priority: 0, flex: true },
@@ -18,10 +20,13 @@ const COLUMNS: ColumnSpec[] = [
 	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
 	{ title: 'WEIGHT', width: 7, priority: 2, align: 'right' },
 	{ title: 'READY', width: 7, priority: 0, align: 'right' },
+	{ title: 'ANALYSIS', width: 12, priority: 3 },
 	{ title: 'REV', width: 3, priority: 6, align: 'right' },
 	{ title: 'IMAGE', width: 12, priority: 4 },
 	{ title: 'AGE', width: 5, priority: 7, align: 'right' },
 ];
+
+const ANALYSIS_TONES: Record<string, ColorToken> = { '✔': 'ok', '✖': 'error', '⚠': 'error', '?': 'warn', '◌': 'accent', '◷': 'warn' };
 
 function weightText(status: WorkloadStatus): string {
 	if (status.kind !== 'Rollout' || status.strategy !== 'canary') return '—';
@@ -41,7 +46,7 @@ function newestImageTag(status: WorkloadStatus): string {
 	return newest ? imageTag(newest) : '—';
 }
 
-export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean): Row {
+export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean, analysis = ''): Row {
 	const step = status.kind === 'Rollout' ? (status as RolloutStatus).step : undefined;
 	const { ready, desired } = status.replicas;
 	return {
@@ -55,6 +60,7 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 			{ text: step ? formatStep(step) : '—' },
 			{ text: weightText(status), tone: status.kind === 'Rollout' ? 'canary' : undefined },
 			{ text: `${ready}/${desired}`, tone: ready < desired ? 'warn' : undefined },
+			{ text: analysis || '—', tone: ANALYSIS_TONES[analysis.charAt(0)] },
 			{ text: status.revision === undefined ? '—' : String(status.revision) },
 			{ text: newestImageTag(status) },
 			{ text: status.age ?? '—' },
@@ -65,7 +71,8 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, height: number): TableVM & { selectedKey?: string } {
 	const { cluster, ui } = snapshot;
 	const stale = cluster.staleKinds.has('Rollout') || cluster.staleKinds.has('Deployment');
-	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale));
+	const analysis = selectAnalysisColumn(cluster);
+	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, analysis.get(workloadKey(w))));
 	const hint = cluster.unavailable.get('Rollout');
 	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
 	return buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });

@@ -31,6 +31,7 @@ type Extra = Pick<ServedResource, 'shortNames' | 'categories' | 'subresources' |
 const EXTRA: Record<Kind, Extra> = {
 	Rollout: { shortNames: ['ro'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
 	AnalysisRun: { shortNames: ['ar'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: READ },
 	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
 	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: [...READ, ...WRITE, 'delete'] },
 	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },

@@ -1,6 +1,6 @@
 // `kubectl get` asks for server-side printing (meta.k8s.io Table). Answering with the columns kubectl
 // and the Argo CRD would print makes `rolltop sim serve` read like a real cluster in a demo.
-import type { Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
+import type { AnalysisRun, Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { formatAge, parseTime } from '../domain/format';
 import { podStatus } from '../domain/pod';
 import type { AddonObject, ServedKind, ServedObject } from './served-objects';
@@ -46,6 +46,16 @@ const PRINTERS: Record<ServedKind, Printer> = {
 			return [ro.metadata.name, ro.spec.replicas ?? 1, s.replicas ?? 0, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, age(ro, now)];
 		},
 	},
+	// The AnalysisRun CRD's additionalPrinterColumns: .status.phase and the age.
+	AnalysisRun: {
+		columns: [NAME, { name: 'Status', type: 'string' }, { name: 'Age', type: 'date' }],
+		cells: (run: AnalysisRun, now) => [run.metadata.name, run.status?.phase ?? '', age(run, now)],
+	},
+	// The AnalysisTemplate CRD prints no columns of its own: name and age, as for any resource.
+	AnalysisTemplate: {
+		columns: [NAME, AGE],
+		cells: (template: KubeObject, now) => [template.metadata.name, age(template, now)],
+	},
 	ReplicaSet: {
 		columns: [NAME, { name: 'Desired', type: 'integer' }, { name: 'Current', type: 'integer' }, { name: 'Ready', type: 'integer' }, AGE],
 		cells: (rs: ReplicaSet, now) => {
@@ -72,10 +82,6 @@ const PRINTERS: Record<ServedKind, Printer> = {
 			const seen = parseTime(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
 			return [seen === undefined ? '<unknown>' : formatAge(now - seen), e.type ?? '', e.reason ?? '', `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message ?? ''];
 		},
-	},
-	AnalysisRun: {
-		columns: [NAME, { name: 'Status', type: 'string' }, AGE],
-		cells: (run: KubeObject & { status?: { phase?: string } }, now) => [run.metadata.name, run.status?.phase ?? '', age(run, now)],
 	},
 	Namespace: {
 		columns: [NAME, { name: 'Status', type: 'string' }, AGE],

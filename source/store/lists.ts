@@ -17,7 +17,7 @@ function matches(filter: string, ...fields: Array<string | undefined>): boolean 
 export function visibleWorkloads(snapshot: StoreSnapshot): Workload[] {
 	const { filter, focus } = snapshot.ui;
 	const all = selectWorkloads(snapshot.cluster);
-	return focus === 'workloads' || focus === 'rollout' ? all.filter((w) => matches(filter, w.metadata.name, w.metadata.namespace)) : all;
+	return focus === 'workloads' || focus === 'rollout' || focus === 'analysis' ? all.filter((w) => matches(filter, w.metadata.name, w.metadata.namespace)) : all;
 }
 
 export function selectedWorkload(snapshot: StoreSnapshot): Workload | undefined {

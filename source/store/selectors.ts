@@ -1,5 +1,6 @@
 // Derived views of the cluster state, cached by the per-kind versions so a frame costs O(visible).
-import type { KubeEvent, Kind, Pod, ReplicaSet } from '../domain/k8s';
+import type { AnalysisRun, KubeEvent, Kind, Pod, ReplicaSet, Rollout } from '../domain/k8s';
+import { analysisRunInfo, compactAnalysis, runsOfRollout } from '../domain/analysis-info';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
 import { getObject, objectsOf, type ClusterState } from './cluster-state';
@@ -37,7 +38,7 @@ export const selectWorkloads = cached(['Rollout', 'Deployment'], (state): Worklo
 	return [...rollouts, ...deployments].sort(byNamespaceAndName);
 });
 
-function groupByOwner<T extends ReplicaSet | Pod>(items: T[], ownerKind: string): Map<string, T[]> {
+function groupByOwner<T extends ReplicaSet | Pod | AnalysisRun>(items: T[], ownerKind: string): Map<string, T[]> {
 	const index = new Map<string, T[]>();
 	for (const item of items) {
 		const owner = controllerOf(item);
@@ -56,6 +57,23 @@ const replicaSetIndex = cached(['ReplicaSet'], (state) => {
 });
 
 const podIndex = cached(['Pod'], (state) => groupByOwner(objectsOf(state, 'Pod'), 'ReplicaSet'));
+
+const analysisRunIndex = cached(['AnalysisRun'], (state) => groupByOwner(objectsOf(state, 'AnalysisRun'), 'Rollout'));
+
+/** The AnalysisRuns a Rollout owns (by uid when both carry one, as the plugin lists them). */
+export function selectAnalysisRuns(state: ClusterState, rollout: Rollout): AnalysisRun[] {
+	return runsOfRollout(rollout, analysisRunIndex(state).get(`${rollout.metadata.namespace}/${rollout.metadata.name}`) ?? []);
+}
+
+/** The workloads list's compact analysis column per Rollout key, rebuilt only when runs or Rollouts change. */
+export const selectAnalysisColumn = cached(['AnalysisRun', 'Rollout'], (state): Map<string, string> => {
+	const column = new Map<string, string>();
+	for (const ro of objectsOf(state, 'Rollout')) {
+		const runs = selectAnalysisRuns(state, ro);
+		if (runs.length) column.set(keyOf(ro), compactAnalysis(runs.map(analysisRunInfo)));
+	}
+	return column;
+});
 
 export function selectReplicaSets(state: ClusterState, workload: Workload): ReplicaSet[] {
 	return replicaSetIndex(state)[workload.kind].get(`${workload.metadata.namespace}/${workload.metadata.name}`) ?? [];

@@ -3,7 +3,7 @@ import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 
-export const PANES = ['workloads', 'replicas', 'rollout', 'chart', 'events'] as const;
+export const PANES = ['workloads', 'replicas', 'rollout', 'analysis', 'chart', 'events'] as const;
 export type PaneId = (typeof PANES)[number];
 
 export type Mode =
@@ -27,12 +27,15 @@ export interface Flash {
 /** How long a flash message stays, in real time. */
 export const FLASH_MS = 5000;
 
-export type DetailPane = 'rollout' | 'chart' | 'events';
+export type DetailPane = 'rollout' | 'analysis' | 'chart' | 'events';
+/** The wide layout's rollout slot shows the Rollout or its Analysis (whichever was focused last). */
+export type InfoPane = 'rollout' | 'analysis';
 
 export interface UiState {
 	focus: PaneId;
 	/** The detail pane shown in the narrow layout when focus is on a list. */
 	detail: DetailPane;
+	infoPane: InfoPane;
 	viewport: { columns: number; rows: number };
 	/** Selections are kept by identity so they survive list updates. */
 	workloadKey?: string;
@@ -51,6 +54,7 @@ export function initialUiState(options: { themeName: string; readonly: boolean; 
 	return {
 		focus: 'workloads',
 		detail: 'rollout',
+		infoPane: 'rollout',
 		viewport: options.viewport ?? { columns: 80, rows: 24 },
 		filter: '',
 		mode: { kind: 'normal' },

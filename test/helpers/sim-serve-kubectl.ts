@@ -26,10 +26,11 @@ export interface ServedSim {
 }
 
 /** Register `cleanUp` (api-server-session) in afterEach: the server stops there. */
-export async function serveSim(options: { speed?: number; blueGreen?: boolean } = {}): Promise<ServedSim> {
+/** `scenario`: a bundled scenario's name; default: the small test scenario (optionally with a blue-green workload). */
+export async function serveSim(options: { speed?: number; blueGreen?: boolean; scenario?: string; seed?: number } = {}): Promise<ServedSim> {
 	const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-serve-')), 'kubeconfig');
-	const scenario = serveScenarioFile({ blueGreen: options.blueGreen });
-	const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario, speed: options.speed ?? 20, seed: 3 });
+	const scenario = options.scenario ?? serveScenarioFile({ blueGreen: options.blueGreen });
+	const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario, speed: options.speed ?? 20, seed: options.seed ?? 3 });
 	cleanups.push(() => sim.stop());
 	return { sim, kubeconfig, kubectl: kubectlFor(kubeconfig) };
 }

@@ -37,6 +37,8 @@ function canaryDemo(name: string, actualWeight: number, info = { canary: 'canary
 			STEP: '0/8',
 			WEIGHT: `20/${actualWeight}`,
 			READY: '5/5',
+			// The golden fixtures hold the Rollouts' analysis status but no AnalysisRun objects.
+			ANALYSIS: '—',
 			REV: '31',
 			IMAGE: 'does-not-exist',
 			AGE: '7d',
@@ -115,7 +117,7 @@ describe('blue-green (plugin: bluegreen-demo)', () => {
 	it('Paused (BlueGreenPause) with no step or weights; revision 11 preview, revision 10 stable and active', () => {
 		expect(panes('bluegreen-demo')).toEqual({
 			rows: [
-				{ STATUS: '॥ Paused', NAME: 'bluegreen-demo', NAMESPACE: 'jesse-test', STRATEGY: 'blueGreen', STEP: '—', WEIGHT: '—', READY: '6/3', REV: '11', IMAGE: 'green', AGE: '7d' },
+				{ STATUS: '॥ Paused', NAME: 'bluegreen-demo', NAMESPACE: 'jesse-test', STRATEGY: 'blueGreen', STEP: '—', WEIGHT: '—', READY: '6/3', ANALYSIS: '—', REV: '11', IMAGE: 'green', AGE: '7d' },
 			],
 			rollout: [
 				...head,
@@ -153,7 +155,7 @@ describe('experiment and analysis (plugin: rollout-experiment-analysis)', () => 
 	it('Degraded by the progress deadline at step 1/2, set 25, actual 25 (1 of 4 available pods); the Experiment’s ReplicaSets are not the Rollout’s', () => {
 		expect(panes('rollout-experiment-analysis')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-experiment-analysis', NAMESPACE: 'jesse-test', STRATEGY: 'canary', STEP: '1/2', WEIGHT: '25/25', READY: '4/4', REV: '2', IMAGE: 'yellow', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-experiment-analysis', NAMESPACE: 'jesse-test', STRATEGY: 'canary', STEP: '1/2', WEIGHT: '25/25', READY: '4/4', ANALYSIS: '—', REV: '2', IMAGE: 'yellow', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  jesse-test',
@@ -179,12 +181,13 @@ describe('aborted and invalid (plugin: rollout-background-analysis, rollout-inva
 	it('aborted by its background analysis: Degraded, set weight 0, only the stable image runs', () => {
 		expect(panes('rollout-aborted')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-background-analysis', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '0/2', WEIGHT: '0/0', READY: '1/1', REV: '2', IMAGE: 'blue', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-background-analysis', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '0/2', WEIGHT: '0/0', READY: '1/1', ANALYSIS: '—', REV: '2', IMAGE: 'blue', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  default',
 				'step 0/2 · weight set 0% · actual 0%',
 				'waiting: aborted: metric "web" assessed Failed due to failed (1) > failureLimit (0) — retry or undo',
+				'analysis: background ✖ Failed  a: details',
 				'1 desired · 0 updated · 1 ready · 1 available',
 				'RolloutAborted: metric "web" assessed Failed due to failed (1) > failureLimit (0)',
 				'steps',
@@ -201,7 +204,7 @@ describe('aborted and invalid (plugin: rollout-background-analysis, rollout-inva
 	it('InvalidSpec: Degraded with the condition as message, no step, set and actual weight 100, no image', () => {
 		expect(panes('rollout-invalid')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-invalid', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '—', WEIGHT: '100/100', READY: '0/1', REV: '—', IMAGE: '—', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-invalid', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '—', WEIGHT: '100/100', READY: '0/1', ANALYSIS: '—', REV: '—', IMAGE: '—', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  default',

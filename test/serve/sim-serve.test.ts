@@ -63,3 +63,31 @@ describe('rolltop sim serve', () => {
 		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.paused}')).toBe('true');
 	});
 });
+
+describe.runIf(hasKubectl)('rolltop sim serve: analysis for a real kubectl', () => {
+	it('get analysisruns -A prints the CRD columns; get -o yaml shows what the console shows; templates are served', async () => {
+		const { kubectl } = await serveSim({ scenario: 'analysis-fail', speed: 100, seed: 7 });
+
+		// Poll kubectl itself (each call is a full request round trip) until the simulated abort happened.
+		let listing = '';
+		for (const deadline = Date.now() + 30_000; !/\sFailed\s/.test(listing); ) {
+			if (Date.now() > deadline) throw new Error(`no Failed AnalysisRun within 30 s:\n${listing}`);
+			listing = await kubectl('get', 'analysisruns', '-A');
+		}
+		expect(listing).toMatch(/^NAMESPACE\s+NAME\s+STATUS\s+AGE$/m);
+		const failed = /^llm-serving\s+(\S+)\s+Failed\s+\S+$/m.exec(listing)?.[1] as string;
+		expect(failed).toMatch(/^llama-3-1-8b-chat-[a-z0-9]+-3-2$/);
+		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat-[a-z0-9]+-3\s+(Running|Successful)\s/m);
+
+		const yaml = await kubectl('-n', 'llm-serving', 'get', 'analysisrun', failed, '-o', 'yaml');
+		expect(yaml).toContain('rollout-type: Step');
+		expect(yaml).toContain("step-index: \"2\"");
+		expect(yaml).toContain('message: Metric "p99-latency" assessed Failed due to failed (2) > failureLimit (1)');
+		const query = await kubectl('-n', 'llm-serving', 'get', 'ar', failed, '-o', 'jsonpath={.status.metricResults[0].measurements[0].metadata.ResolvedPrometheusQuery}');
+		expect(query).toMatch(/^histogram_quantile\(0\.99, sum by \(le\) \(rate\(vllm:e2e_request_latency_seconds_bucket\{namespace="llm-serving", rollouts_pod_template_hash="[a-z0-9]+"\}\[1m\]\)\)\)$/);
+		expect(await kubectl('-n', 'llm-serving', 'get', 'ar', failed, '-o', 'jsonpath={.status.phase}')).toBe('Failed');
+		expect(await kubectl('-n', 'llm-serving', 'get', 'rollout', 'llama-3-1-8b-chat', '-o', 'jsonpath={.status.phase}')).toBe('Degraded');
+
+		expect(await kubectl('get', 'analysistemplates', '-n', 'llm-serving')).toMatch(/^NAME\s+AGE\nvllm-canary-slo\s+\S+\nvllm-error-rate\s+\S+$/m);
+	});
+});

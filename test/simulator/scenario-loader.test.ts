@@ -126,3 +126,32 @@ describe('scenario loader, JSON errors', () => {
 		expect(error.message).toContain(`: malformed JSON at line ${line}, column ${column}: `);
 	});
 });
+
+describe('scenario analysis templates', () => {
+	const base = () => JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'scenarios', 'analysis-fail.json'), 'utf8'));
+	const metric = (s: { analysisTemplates: Array<{ spec: { metrics: Array<Record<string, unknown>> } }> }) => s.analysisTemplates[0].spec.metrics[0];
+
+	it('a condition that does not parse is one line naming the field', () => {
+		const s = base();
+		metric(s).successCondition = 'result[0] <';
+		const error = errorOf(() => loadScenario(file('bad-condition.json', JSON.stringify(s))));
+		expect(error.message).toMatch(/analysisTemplates\[0\]\.spec\.metrics\[0\]\.successCondition does not parse: Unexpected end of expression/);
+	});
+
+	it.each([
+		['interval', '10 seconds', /metrics\[0\]\.interval must be a duration like "30s", not "10 seconds"/],
+		['failureLimit', 'one', /metrics\[0\]\.failureLimit must be an integer/],
+	])('a bad %s is named', (field, value, message) => {
+		const s = base();
+		metric(s)[field] = value;
+		expect(errorOf(() => loadScenario(file(`bad-${field}.json`, JSON.stringify(s)))).message).toMatch(message);
+	});
+
+	it('a template that is not defined is named where it is used', () => {
+		const s = base();
+		s.workloads[0].canary.steps[2].analysis.templates[0].templateName = 'nope';
+		expect(errorOf(() => loadScenario(file('missing-template.json', JSON.stringify(s)))).message).toMatch(
+			/workloads\[0\]\.canary\.steps\[2\]\.analysis\.templates\[0\]\.templateName "nope" matches no analysisTemplates entry in namespace llm-serving$/,
+		);
+	});
+});

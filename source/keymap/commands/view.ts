@@ -2,6 +2,7 @@
 import { METRIC_IDS, type MetricId } from '../../domain/metrics';
 import { REPLICA_SORT_KEYS } from '../../store/ui-state';
 import type { Command, CommandEnv } from '../command';
+import { toggleAnalysis } from '../navigation';
 import { setTheme } from '../theme-switch';
 
 const CHART_METRICS: MetricId[] = METRIC_IDS.filter((id) => id !== 'gpuMemTotal');
@@ -13,6 +14,7 @@ function next<T>(list: readonly T[], current: T, step: number): T {
 const chartMetric = (step: number) => ({ store }: CommandEnv) => store.updateUi({ chartMetric: next(CHART_METRICS, store.ui.chartMetric, step) });
 
 export const VIEW_COMMANDS: Command[] = [
+	{ id: 'view.analysis', keys: ['a'], scope: 'view', title: 'Analysis of the selected Rollout (again: back to the rollout)', hint: 'analysis', run: ({ store }) => toggleAnalysis(store) },
 	{ id: 'view.chartMetric', keys: ['c'], scope: 'view', title: 'Chart: next metric', hint: 'chart', run: chartMetric(1) },
 	{ id: 'view.chartMetricPrev', keys: ['C'], scope: 'view', title: 'Chart: previous metric', run: chartMetric(-1) },
 	{

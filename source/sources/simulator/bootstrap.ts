@@ -8,6 +8,7 @@ import { createReplicaSet, newPod } from './replicasets';
 import { uuid } from './random';
 import type { Scenario, Workload } from './scenario';
 import { placeSilently } from './scheduler';
+import { rfc3339 } from '../../domain/format';
 import { podTemplateHash } from './template-hash';
 import { podTemplate, workloadObject } from './workload-objects';
 
@@ -52,7 +53,19 @@ function bootstrapWorkload(ctx: SimContext, w: Workload): void {
 	startRunningPods(ctx, scaled, w.replicas, currentCreatedAt + MINUTE);
 }
 
+function createAnalysisTemplates(ctx: SimContext, scenario: Scenario): void {
+	for (const t of scenario.analysisTemplates ?? []) {
+		ctx.store.put({
+			apiVersion: 'argoproj.io/v1alpha1',
+			kind: 'AnalysisTemplate',
+			metadata: { name: t.name, namespace: t.namespace, creationTimestamp: rfc3339(ctx.now - DAY) },
+			spec: structuredClone(t.spec),
+		});
+	}
+}
+
 export function bootstrap(ctx: SimContext, scenario: Scenario): void {
 	createNodes(ctx, scenario);
+	createAnalysisTemplates(ctx, scenario);
 	for (const w of scenario.workloads) bootstrapWorkload(ctx, w);
 }

@@ -3,6 +3,7 @@
 // the simulated clock; timers and listeners live in simulator.ts.
 import { keyOf, type Deployment, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
+import { reconcileAnalysisRuns } from './analysis-controller';
 import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
@@ -45,6 +46,9 @@ export class Engine {
 	tick(): void {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
+		// Measurements read last second's model; the rollouts then react to the runs' phases.
+		// Runs exist only where the scenario's Rollouts ask for analysis: others pay nothing.
+		if (this.scenario.analysisTemplates?.length) reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);

@@ -9,6 +9,8 @@ import { involvedOf } from './events';
 import { sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
 import { podCounts, scaleReplicaSet } from './replicasets';
 import { scaleDownOthers } from './rollout-canary';
+import type { AnalysisRef } from './analysis-runs';
+import { ensureRun, pauseInconclusive, verdictOf, type Verdict } from './rollout-analysis';
 import { reconcileRestart } from './rollout-restart';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 
@@ -35,8 +37,33 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		delete status.abort;
 		delete status.abortedAt;
 		delete status.promoteFull;
+		delete blueGreen.prePromotionAnalysisRunStatus;
+		delete blueGreen.postPromotionAnalysisRunStatus;
 		if (templateChanged && hash !== blueGreen.activeSelector) {
 			ctx.events.normal(involved, 'RolloutUpdated', `Rollout updated to revision ${revision}`, SOURCE);
+		}
+	}
+
+	// Post-promotion analysis: the new stack is active but becomes stable only when it succeeds;
+	// a Failed or Error run switches the active service back to the old stable stack.
+	let abortMessage: string | undefined;
+	const react = (verdict: Verdict): boolean => {
+		if (typeof verdict === 'object') abortMessage = verdict.abort;
+		else if (verdict === 'inconclusive') pauseInconclusive(ctx, ro, status);
+		return verdict === 'successful';
+	};
+	const post = strategy.postPromotionAnalysis as AnalysisRef | undefined;
+	if (post && !status.abort && hash === blueGreen.activeSelector && status.stableRS !== hash) {
+		const { run, pointer } = ensureRun(ctx, ro, blueGreen.postPromotionAnalysisRunStatus, post, 'PostPromotion', { hash, revision });
+		blueGreen.postPromotionAnalysisRunStatus = pointer;
+		if (react(verdictOf(run, 'PostPromotion', revision))) {
+			const oldStable = synced.all.find((rs) => templateHashOf(rs, ro) === status.stableRS);
+			if (oldStable) withScaleDownDeadline(ctx, oldStable, ctx.now + (strategy.scaleDownDelaySeconds ?? 30) * 1000);
+			status.stableRS = hash;
+			ctx.events.normal(involved, 'RolloutCompleted', `Rollout completed update to revision ${revision} (${hash}): Completed blue-green update`, SOURCE);
+		} else if (abortMessage) {
+			status.abort = true;
+			blueGreen.activeSelector = status.stableRS;
 		}
 	}
 
@@ -46,7 +73,7 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 		status.abortedAt = rfc3339(ctx.now);
 		delete status.pauseConditions;
 		delete status.controllerPause;
-		ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
+		ctx.events.warning(involved, 'RolloutAborted', abortMessage ?? `Rollout aborted update to revision ${revision}`, SOURCE);
 	} else if (!aborted && status.abortedAt) {
 		delete status.abortedAt;
 		ctx.events.normal(involved, 'RolloutRetry', 'Retrying Rollout after abort', SOURCE);
@@ -61,6 +88,15 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 
 	const previewReady = podCounts(ctx, newRS).ready >= replicas;
 	if (!aborted && !isActive && previewReady && !ro.spec.paused) {
+		// Pre-promotion analysis starts once the preview is saturated and gates the switch.
+		const pre = strategy.prePromotionAnalysis as AnalysisRef | undefined;
+		let analysed = true;
+		if (pre) {
+			const { run, pointer } = ensureRun(ctx, ro, blueGreen.prePromotionAnalysisRunStatus, pre, 'PrePromotion', { hash, revision });
+			blueGreen.prePromotionAnalysisRunStatus = pointer;
+			analysed = react(verdictOf(run, 'PrePromotion', revision));
+			if (abortMessage) status.abort = true;
+		}
 		// Auto-promotion with autoPromotionSeconds also pauses first, for that long.
 		const autoAfter = strategy.autoPromotionEnabled !== false ? strategy.autoPromotionSeconds : undefined;
 		let promote = status.promoteFull === true || (strategy.autoPromotionEnabled !== false && !autoAfter);
@@ -73,9 +109,9 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 			} else if (!condition) promote = true;
 			else if (autoAfter && ctx.now >= Date.parse(condition.startTime ?? '') + autoAfter * 1000) promote = true;
 		}
-		if (promote) {
+		if (promote && analysed && !status.abort) {
 			const delay = (strategy.scaleDownDelaySeconds ?? 30) * 1000;
-			if (activeRS) withScaleDownDeadline(ctx, activeRS, ctx.now + delay);
+			if (activeRS && !post) withScaleDownDeadline(ctx, activeRS, ctx.now + delay);
 			ctx.events.normal(
 				involved,
 				'SwitchService',
@@ -83,20 +119,23 @@ export function reconcileBlueGreen(ctx: SimContext, ro: Rollout, existing: Repli
 				SOURCE,
 			);
 			blueGreen.activeSelector = hash;
-			status.stableRS = hash;
 			delete status.pauseConditions;
 			delete status.controllerPause;
 			delete status.promoteFull;
-			ctx.events.normal(involved, 'RolloutCompleted', `Rollout completed update to revision ${revision} (${hash}): Completed blue-green update`, SOURCE);
+			if (!post) {
+				status.stableRS = hash;
+				ctx.events.normal(involved, 'RolloutCompleted', `Rollout completed update to revision ${revision} (${hash}): Completed blue-green update`, SOURCE);
+			}
 		}
 	}
 
-	const others = synced.all.filter((rs) => rs !== synced.newRS && templateHashOf(rs, ro) !== blueGreen.activeSelector);
+	// The stable stack stays up while post-promotion analysis decides (it may switch back to it).
+	const others = synced.all.filter((rs) => rs !== synced.newRS && templateHashOf(rs, ro) !== blueGreen.activeSelector && templateHashOf(rs, ro) !== status.stableRS);
 	scaleDownOthers(ctx, ro, others);
 	status.blueGreen = blueGreen;
 	status.canary = {};
 	reconcileRestart(ctx, ro, status, synced.all);
 	const active = synced.all.find((rs) => templateHashOf(rs, ro) === blueGreen.activeSelector);
 	const total = sumCounts(ctx, synced.all);
-	persistRolloutStatus(ctx, ro, status, { total, updated: podCounts(ctx, newRS), available: podCounts(ctx, active).ready }, newRS.metadata.name, revision);
+	persistRolloutStatus(ctx, ro, status, { total, updated: podCounts(ctx, newRS), available: podCounts(ctx, active).ready }, newRS.metadata.name, revision, abortMessage);
 }

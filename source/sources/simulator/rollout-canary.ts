@@ -10,6 +10,7 @@ import { involvedOf } from './events';
 import { scaleDownDeadline, sumCounts, syncNewReplicaSet, withScaleDownDeadline } from './owner-sync';
 import { podCounts, scaleReplicaSet } from './replicasets';
 import { reconcileRestart } from './rollout-restart';
+import { reconcileCanaryAnalysis, refreshPointer, terminatePointed, type CanaryAnalysis } from './rollout-analysis';
 import { persistRolloutStatus, type RolloutStatus } from './rollout-status';
 import { fnv1a } from './random';
 
@@ -76,16 +77,30 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 	}
 
 	const isStable = hash === status.stableRS;
-	const aborted = status.abort === true && !isStable;
 	let index = Math.max(0, Math.min(status.currentStepIndex ?? 0, steps.length));
 	if (status.promoteFull && !isStable) {
 		index = steps.length;
 		clearPause(status);
 	}
+	// Analysis runs while the canary is under way; a Failed or Error run aborts it.
+	const previousRuns = status.canary ?? {};
+	let analysis: CanaryAnalysis = { stepDone: false, pointers: {} };
+	if (!isStable && !status.abort && !status.promoteFull) analysis = reconcileCanaryAnalysis(ctx, ro, status, { hash, revision, index, steps });
+	else {
+		terminatePointed(ctx, ro, [previousRuns.currentStepAnalysisRunStatus, previousRuns.currentBackgroundAnalysisRunStatus]);
+		if (status.abort && !isStable) {
+			analysis.pointers = {
+				currentStepAnalysisRunStatus: refreshPointer(ctx, ro, previousRuns.currentStepAnalysisRunStatus),
+				currentBackgroundAnalysisRunStatus: refreshPointer(ctx, ro, previousRuns.currentBackgroundAnalysisRunStatus),
+			};
+		}
+	}
+	if (analysis.abort) status.abort = true;
+	const aborted = status.abort === true && !isStable;
 	if (aborted) {
 		if (!status.abortedAt) {
 			status.abortedAt = rfc3339(ctx.now);
-			ctx.events.warning(involved, 'RolloutAborted', `Rollout aborted update to revision ${revision}`, SOURCE);
+			ctx.events.warning(involved, 'RolloutAborted', analysis.abort ?? `Rollout aborted update to revision ${revision}`, SOURCE);
 		}
 		index = 0;
 		clearPause(status);
@@ -131,7 +146,8 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 					ctx.events.normal(involved, 'RolloutResumed', 'Rollout is resumed', SOURCE);
 				}
 			} else if (duration !== undefined && ctx.now >= Date.parse(condition.startTime ?? '') + duration * 1000) completed = true;
-		} else completed = true;
+		} else if (step.analysis) completed = analysis.stepDone;
+		else completed = true;
 		if (completed) {
 			index++;
 			clearPause(status);
@@ -161,12 +177,12 @@ export function reconcileCanary(ctx: SimContext, ro: Rollout, existing: ReplicaS
 		const weight = nowStable || aborted ? 0 : atDesired ? setWeight : stepsSetWeight(steps, index - 1);
 		const canarySide = { podTemplateHash: hash, serviceName: canary.canaryService, weight };
 		const stableSide = { podTemplateHash: status.stableRS, serviceName: canary.stableService, weight: 100 - weight };
-		status.canary = { weights: { canary: canarySide, stable: stableSide } };
-	} else status.canary = {};
+		status.canary = { ...analysis.pointers, weights: { canary: canarySide, stable: stableSide } };
+	} else status.canary = { ...analysis.pointers };
 	status.blueGreen = {};
 
 	reconcileRestart(ctx, ro, status, synced.all);
 	const total = sumCounts(ctx, synced.all);
 	const updated = podCounts(ctx, newRS);
-	persistRolloutStatus(ctx, ro, status, { total, updated, available: total.ready }, newRS.metadata.name, revision);
+	persistRolloutStatus(ctx, ro, status, { total, updated, available: total.ready }, newRS.metadata.name, revision, analysis.abort);
 }

@@ -61,12 +61,14 @@ function progressingCondition(
 	newRSName: string,
 	revision: number,
 	replicas: number,
+	abortMessage?: string,
 ): Condition[] {
 	const now = ctx.now;
 	const current = conditions.find((c) => c.type === 'Progressing');
 	const paused = ro.spec.paused === true || (next.pauseConditions?.length ?? 0) > 0;
 	if (next.abort && next.stableRS !== next.currentPodHash) {
-		return setCondition(conditions, now, 'Progressing', 'False', 'RolloutAborted', `Rollout aborted update to revision ${revision}`);
+		// The first message stays: conditions are replaced only when their status or reason changes.
+		return setCondition(conditions, now, 'Progressing', 'False', 'RolloutAborted', abortMessage ?? `Rollout aborted update to revision ${revision}`);
 	}
 	if (paused) return setCondition(conditions, now, 'Progressing', 'Unknown', 'RolloutPaused', 'Rollout is paused');
 	if (isHealthy(ro, next, replicas)) {
@@ -95,6 +97,7 @@ export function persistRolloutStatus(
 	counts: RolloutCounts,
 	newRSName: string,
 	revision: number,
+	abortMessage?: string,
 ): void {
 	const prev = ro.status ?? {};
 	const replicas = ro.spec.replicas ?? 1;
@@ -106,7 +109,7 @@ export function persistRolloutStatus(
 	next.observedGeneration = String(ro.metadata.generation ?? 1);
 	next.selector = selectorString(ro, ro.spec.strategy?.blueGreen ? next.blueGreen?.activeSelector : undefined);
 	let conditions = next.conditions ?? [];
-	conditions = progressingCondition(ctx, ro, prev, next, conditions, newRSName, revision, replicas);
+	conditions = progressingCondition(ctx, ro, prev, next, conditions, newRSName, revision, replicas, abortMessage);
 	conditions =
 		counts.available >= replicas
 			? setCondition(conditions, ctx.now, 'Available', 'True', 'AvailableReason', 'Rollout has minimum availability')

@@ -7,6 +7,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../package-root';
+import { analysisSpecProblem } from '../../domain/analysis-validate';
+import type { AnalysisRef } from './analysis-runs';
 import type { Scenario, Workload } from './scenario';
 
 export class ScenarioError extends InputError {
@@ -111,8 +113,41 @@ function checkPauseDurations(workload: Workload, i: number): string | undefined 
 	return undefined;
 }
 
+/** Every analysis reference of a workload with the field path that names it. */
+function analysisRefs(w: Workload, at: string): Array<[string, AnalysisRef]> {
+	const refs: Array<[string, AnalysisRef | undefined]> = [
+		[`${at}.canary.analysis`, w.canary?.analysis],
+		...(w.canary?.steps ?? []).map((step, j): [string, AnalysisRef | undefined] => [`${at}.canary.steps[${j}].analysis`, step.analysis as AnalysisRef | undefined]),
+		[`${at}.blueGreen.prePromotionAnalysis`, w.blueGreen?.prePromotionAnalysis],
+		[`${at}.blueGreen.postPromotionAnalysis`, w.blueGreen?.postPromotionAnalysis],
+	];
+	return refs.filter((r): r is [string, AnalysisRef] => r[1] !== undefined);
+}
+
+/** Templates must parse (metrics, durations, limits, conditions) and be found where they are used. */
+function checkAnalysis(scenario: Scenario): string | undefined {
+	const templates = new Map<string, Record<string, unknown>>();
+	for (const [i, t] of (scenario.analysisTemplates ?? []).entries()) {
+		const problem = analysisSpecProblem(t.spec);
+		if (problem) return `analysisTemplates[${i}].spec.${problem}`;
+		templates.set(`${t.namespace}/${t.name}`, t.spec as unknown as Record<string, unknown>);
+	}
+	for (const [i, w] of scenario.workloads.entries()) {
+		for (const [at, ref] of analysisRefs(w, `workloads[${i}]`)) {
+			for (const [k, { templateName }] of (ref.templates ?? []).entries()) {
+				if (!templates.has(`${w.namespace}/${templateName}`)) {
+					return `${at}.templates[${k}].templateName "${templateName}" matches no analysisTemplates entry in namespace ${w.namespace}`;
+				}
+			}
+		}
+	}
+	return undefined;
+}
+
 /** Rules a schema cannot express: references between fields, and the duration grammar. */
 function checkReferences(scenario: Scenario): string | undefined {
+	const analysisProblem = checkAnalysis(scenario);
+	if (analysisProblem) return analysisProblem;
 	const products = new Set(scenario.cluster.nodePools.map((p) => p.gpuProduct));
 	const seen = new Set<string>();
 	for (const [i, w] of scenario.workloads.entries()) {

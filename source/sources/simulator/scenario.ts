@@ -1,5 +1,7 @@
 // The data shape of a simulator scenario (fixtures/scenarios/*.json, validated by schema.json).
+import type { AnalysisSpec } from '../../domain/analysis';
 import type { CanaryStep } from '../../domain/k8s';
+import type { AnalysisRef } from './analysis-runs';
 
 export type Strategy = 'canary' | 'blueGreen' | 'rolling';
 export type ServerKind = 'vllm' | 'tgi' | 'triton';
@@ -73,15 +75,29 @@ export interface Workload {
 	model: string;
 	profile?: Partial<VersionProfile>;
 	versions: WorkloadVersion[];
-	canary?: { steps: CanaryStep[]; trafficRouting?: boolean; scaleDownDelaySeconds?: number };
-	blueGreen?: { autoPromotionEnabled?: boolean; autoPromotionSeconds?: number; scaleDownDelaySeconds?: number };
+	canary?: { steps: CanaryStep[]; trafficRouting?: boolean; scaleDownDelaySeconds?: number; analysis?: AnalysisRef };
+	blueGreen?: {
+		autoPromotionEnabled?: boolean;
+		autoPromotionSeconds?: number;
+		scaleDownDelaySeconds?: number;
+		prePromotionAnalysis?: AnalysisRef;
+		postPromotionAnalysis?: AnalysisRef;
+	};
 	rolling?: { maxSurge?: number | string; maxUnavailable?: number | string; progressDeadlineSeconds?: number };
 	load: { rps: number; noise?: number; changes?: LoadChange[] };
+}
+
+/** An AnalysisTemplate the scenario's Rollouts refer to by name. */
+export interface ScenarioAnalysisTemplate {
+	name: string;
+	namespace: string;
+	spec: AnalysisSpec;
 }
 
 export interface Scenario {
 	name: string;
 	description: string;
+	analysisTemplates?: ScenarioAnalysisTemplate[];
 	/** The simulated clock's start, RFC 3339 (default 2026-01-01T00:00:00Z). */
 	startTime?: string;
 	/** The vLLM metric names `/metrics` uses: current, or those before vLLM 0.9.2 (default current). */

@@ -96,6 +96,7 @@ export function workloadObject(w: Workload, uid: string, createdAt: number): Rol
 							? {}
 							: { trafficRouting: { istio: { virtualService: { name: `${w.name}-vsvc`, routes: ['primary'] } } } }),
 						...(w.canary?.scaleDownDelaySeconds !== undefined ? { scaleDownDelaySeconds: w.canary.scaleDownDelaySeconds } : {}),
+						...(w.canary?.analysis ? { analysis: structuredClone(w.canary.analysis) } : {}),
 						steps: structuredClone(w.canary?.steps ?? []),
 					},
 				}
@@ -106,6 +107,8 @@ export function workloadObject(w: Workload, uid: string, createdAt: number): Rol
 						autoPromotionEnabled: w.blueGreen?.autoPromotionEnabled ?? true,
 						...(w.blueGreen?.autoPromotionSeconds !== undefined ? { autoPromotionSeconds: w.blueGreen.autoPromotionSeconds } : {}),
 						scaleDownDelaySeconds: w.blueGreen?.scaleDownDelaySeconds ?? 30,
+						...(w.blueGreen?.prePromotionAnalysis ? { prePromotionAnalysis: structuredClone(w.blueGreen.prePromotionAnalysis) } : {}),
+						...(w.blueGreen?.postPromotionAnalysis ? { postPromotionAnalysis: structuredClone(w.blueGreen.postPromotionAnalysis) } : {}),
 					},
 				};
 	return {

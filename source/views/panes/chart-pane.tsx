@@ -9,7 +9,7 @@ export function ChartPane({ chart }: { chart: ChartVM }) {
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column">
-			<StyledLine line={[...chart.legend, { text: '   c: next metric', tone: 'muted' }]} />
+			<StyledLine line={chart.legend} />
 			{chart.empty ? (
 				<Text color={color(theme, 'muted')}>{chart.empty}</Text>
 			) : (

@@ -37,7 +37,7 @@ const chart = (metric: MetricId, height: number, h = history()) => <ChartPane ch
 describe('chart pane', () => {
 	it('two groups overlaid on one scale: the canary starts where its data starts and carries over its missing sample', () => {
 		expect(renderComponent(chart('p99', 8)).lines()).toEqual([
-			'━ stable 900ms  ┅ canary 1.0s   c: next metric',
+			'━ stable 900ms  ┅ canary 1.0s',
 			'   1.2s┤                    ┄┄╮',
 			'   1.1s┤                      ╰┄┄┄┄╮',
 			'   1.0s┤                           ╰┄┄',
@@ -51,7 +51,7 @@ describe('chart pane', () => {
 	it('each point sits on the row whose label is nearest its value', () => {
 		// Rows are 12.5 % apart; the stable line crosses to the next row at 47 % and 59 %, and ends at 70 %, on the 65 % row.
 		expect(renderComponent(chart('gpuUtil', 6)).lines()).toEqual([
-			'━ stable 70%  ┅ canary 90%   c: next metric',
+			'━ stable 70%  ┅ canary 90%',
 			'    90%┤                    ┄┄┄┄┄┄┄┄┄┄',
 			'    78%┤',
 			'    65%┤                  ╭───────────',
@@ -61,7 +61,7 @@ describe('chart pane', () => {
 	});
 
 	it('no samples yet: the legend says — for each group', () => {
-		expect(renderComponent(chart('p99', 8, new MetricsHistory())).lines()).toEqual(['━ stable —  ┅ canary —   c: next metric', 'no samples yet']);
+		expect(renderComponent(chart('p99', 8, new MetricsHistory())).lines()).toEqual(['━ stable —  ┅ canary —', 'no samples yet']);
 	});
 
 	describe('styles', () => {

@@ -70,10 +70,10 @@ describe('help overlay', () => {
 		const { size, element } = help(0, true);
 		const lines = renderComponent(element).lines();
 		expect(lines.slice(0, 4)).toEqual([
-			'╭─ ▸ Keys ─────────────────────────────────────────────────────────╮',
-			'│ Read-only mode: actions that change the cluster are switched off.│',
-			'│                                                                  │',
-			'│ General                                                          │',
+			'╭─ ▸ Keys ───────────────────────────────────────────────────────────────────────╮',
+			'│ Read-only mode: actions that change the cluster are switched off.              │',
+			'│                                                                                │',
+			'│ General                                                                        │',
 		]);
 		expect(size.lines).toBeLessThan(help(0).size.lines);
 		expect(lines.join('\n')).not.toMatch(/Promote|Abort|Scale/);

@@ -32,13 +32,13 @@ describe('table pane', () => {
 		]);
 	});
 
-	it('workloads at 98 columns: strategy, revision and image join, the name column takes the spare width', () => {
+	it('workloads at 98 columns: strategy and analysis join, the name column takes the spare width', () => {
 		const table = buildWorkloadTable(snapshot(), 98, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                    NAMESPACE   STRATEGY   STEP  WEIGHT   READY REV IMAGE',
-			'✖ Degraded    llama-3-70b             llm         canary      0/8    20/0     5/5  31 v0.6.4-does…',
-			'॥ Paused      qwen2-72b               llm         canary      3/7   25/25     8/8   5 v0.6.4',
-			'◌ Progressing embedder                triton      rolling       —       —     4/4   3 24.05-py3',
+			'STATUS        NAME                        NAMESPACE   STRATEGY   STEP  WEIGHT   READY ANALYSIS',
+			'✖ Degraded    llama-3-70b                 llm         canary      0/8    20/0     5/5 —',
+			'॥ Paused      qwen2-72b                   llm         canary      3/7   25/25     8/8 —',
+			'◌ Progressing embedder                    triton      rolling       —       —     4/4 —',
 		]);
 	});
 

@@ -42,6 +42,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		terminal,
 		quit: () => quit(),
 		thresholds: config.thresholds,
+		logs: config.logs,
 		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
 		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});

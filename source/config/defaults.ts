@@ -28,6 +28,8 @@ export interface Config {
 	/** Keyed by "namespace/name". */
 	workloads: Record<string, WorkloadConfig>;
 	thresholds: Thresholds;
+	/** Log pane: lines kept, and lines each pod's stream starts with. */
+	logs: { bufferLines: number; tailLines: number };
 	/** The file this came from; undefined for the defaults. */
 	file?: string;
 }
@@ -37,6 +39,7 @@ export const DEFAULT_CONFIG: Config = {
 	prometheus: { insecure: false, window: '1m', queries: {} },
 	workloads: {},
 	thresholds: DEFAULT_THRESHOLDS,
+	logs: { bufferLines: 5000, tailLines: 200 },
 };
 
 export { THRESHOLD_METRICS, type Threshold, type ThresholdMetric };

@@ -87,6 +87,7 @@ function fromFile(raw: ConfigFile, file: string): Config {
 			Object.entries(raw.workloads ?? {}).map(([key, w]) => [key, { presets: w.presets as PresetName[] | undefined }]),
 		),
 		thresholds,
+		logs: { ...DEFAULT_CONFIG.logs, ...raw.logs },
 	};
 }
 

@@ -89,3 +89,40 @@ export function logUnavailable(pod: Pod, container: string, previous: boolean): 
 export function tail<T>(lines: T[], tailLines: number | undefined): T[] {
 	return tailLines === undefined || lines.length <= tailLines ? lines : lines.slice(lines.length - tailLines);
 }
+
+/** One pod's stream that the console wants (derived from cluster state by the store). */
+export interface LogStreamWant {
+	/** namespace/pod */
+	key: string;
+	namespace: string;
+	pod: string;
+	container: string;
+	role: string;
+	previous: boolean;
+	/** A stream can be opened now. */
+	attach: boolean;
+	/** Why not, when it cannot. */
+	waiting?: string;
+	/** The container instance: a new one is a new stream. */
+	containerId?: string;
+	restarts: number;
+	lastTermination?: { exitCode?: number; reason?: string };
+}
+
+export interface LogDemand {
+	/** Target and stream options: lines of another session are not mixed in. */
+	session: string;
+	streams: LogStreamWant[];
+}
+
+
+export type LogMarker = 'restart' | 'waiting' | 'error' | 'joined' | 'left';
+
+/** A line for the log pane: the container's own, or one the console adds about the stream (marker). */
+export interface PaneLogLine {
+	at: number;
+	pod: string;
+	role: string;
+	text: string;
+	marker?: LogMarker;
+}

@@ -1,7 +1,9 @@
 // Every command the console knows, as data with its handler: dispatch, footer hints, the `?`
 // overlay and the README key table are all generated from this one array.
 import type { Command, Scope } from './command';
+import type { PaneId } from '../store/ui-state';
 import { APP_COMMANDS } from './commands/app';
+import { LOG_COMMANDS } from './commands/logs';
 import { NAVIGATION_COMMANDS } from './commands/navigation';
 import { SIMULATOR_COMMANDS } from './commands/simulator';
 import { VIEW_COMMANDS } from './commands/view';
@@ -9,7 +11,7 @@ import { WORKLOAD_COMMANDS } from './commands/workload';
 
 export type { Command, CommandEnv, KeyContext, Scope } from './command';
 
-export const COMMANDS: readonly Command[] = [...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...SIMULATOR_COMMANDS];
+export const COMMANDS: readonly Command[] = [...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...LOG_COMMANDS, ...SIMULATOR_COMMANDS];
 
 export function commandsFor(readonly: boolean): Command[] {
 	return COMMANDS.filter((command) => !(readonly && command.danger));
@@ -21,9 +23,10 @@ export function findCommand(id: string): Command {
 	return command;
 }
 
-/** The command bound to a key name, if any. */
-export function commandForKey(name: string): Command | undefined {
-	return COMMANDS.find((c) => c.keys.includes(name));
+/** The command bound to a key name in the focused pane: a pane's own binding first, then a global one. */
+export function commandForKey(name: string, focus?: PaneId): Command | undefined {
+	const bound = COMMANDS.filter((c) => c.keys.includes(name));
+	return bound.find((c) => focus !== undefined && c.panes?.includes(focus)) ?? bound.find((c) => !c.panes);
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -31,5 +34,6 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	navigation: 'Navigation',
 	workload: 'Actions on the selected workload',
 	view: 'View',
+	logs: 'Logs and describe panes',
 	simulator: 'Simulator',
 };

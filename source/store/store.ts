@@ -5,9 +5,10 @@ import { podKey, type ReplicaSample } from '../domain/metrics';
 import type { SourceEvent } from '../domain/source';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
+import { LogBuffer, type NewLogEntry } from './log-buffer';
 import { MetricsHistory } from './metrics-history';
 import { pinSelection } from './selection';
-import { expireUi, FLASH_MS, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
+import { expireUi, FLASH_MS, FULL_PANES, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
 
 export const COALESCE_MS = 150;
 
@@ -20,6 +21,8 @@ export interface StoreSnapshot {
 	ui: UiState;
 	log: ActionLogEntry[];
 	permissions: PermissionAnswers;
+	/** Lines of the open log pane (mutated in place; its `version` says when). */
+	logs: LogBuffer;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
 }
@@ -32,11 +35,14 @@ export interface StoreOptions {
 	coalesceMs?: number;
 	/** Real time, for deadlines such as a flash fading. */
 	wallNow?: () => number;
+	/** Lines the log pane keeps (config `logs.bufferLines`). */
+	logLines?: number;
 }
 
 export class Store {
 	readonly cluster: ClusterState;
 	readonly metrics = new MetricsHistory();
+	readonly logs: LogBuffer;
 	private uiState: UiState;
 	private logEntries: ActionLogEntry[] = [];
 	private permissionAnswers = new Map<string, string | null>();
@@ -49,6 +55,7 @@ export class Store {
 
 	constructor(options: StoreOptions) {
 		this.cluster = emptyClusterState(options.now);
+		this.logs = new LogBuffer(options.logLines);
 		this.uiState = initialUiState(options);
 		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;
 		this.wallNow = options.wallNow ?? Date.now;
@@ -89,6 +96,13 @@ export class Store {
 		return samples.filter((sample) => pods?.has(podKey(sample.namespace, sample.pod)));
 	}
 
+	/** Lines for the log pane; lines of another session (target or options changed) start afresh. */
+	appendLogs(session: string, entries: NewLogEntry[]): void {
+		if (this.logs.session !== session) this.logs.reset(session);
+		this.logs.push(entries);
+		this.schedule();
+	}
+
 	setMetricsProblem(problem: string | null): void {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;
@@ -110,7 +124,9 @@ export class Store {
 		this.metrics.retain(() => false);
 		this.metrics.problem = null;
 		this.permissionAnswers = new Map();
-		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
+		this.logs.reset('');
+		const focus = FULL_PANES.includes(this.uiState.focus) ? 'workloads' : this.uiState.focus;
+		this.uiState = { ...this.uiState, focus, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
 
@@ -189,6 +205,6 @@ export class Store {
 	}
 
 	private makeSnapshot(revision: number): StoreSnapshot {
-		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, revision };
+		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, logs: this.logs, revision };
 	}
 }

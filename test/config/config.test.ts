@@ -69,7 +69,7 @@ describe('parseConfig', () => {
 		['thresholds: { p99: { warn: 900, error: 100 } }', `${FILE}: thresholds.p99.warn: expected at most thresholds.p99.error (100)`],
 		['thresholds: { gpuUtil: { warn: -1, error: 5 } }', `${FILE}: thresholds.gpuUtil.warn: expected a number >= 0`],
 		['workloads: { "Bad Key": {} }', `${FILE}: workloads.Bad Key: expected workload keys as namespace/name`],
-		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, thresholds)`],
+		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, thresholds, logs)`],
 		['- just\n- a list', `${FILE}: (top level): expected a mapping`],
 		['prometheus: [unclosed', `${FILE}: invalid YAML: `],
 	])('rejects %j with one line naming the field', (text, message) => {

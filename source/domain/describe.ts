@@ -24,7 +24,7 @@ export function describeTime(timestamp: string | undefined): string {
 	return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-const field = (indent: number, name: string, value: string | number | undefined, width = 18 - indent): DescribeRow => ({
+const field = (indent: number, name: string, value: string | number | undefined, width = (indent ? 20 : 18) - indent): DescribeRow => ({
 	text: `${' '.repeat(indent)}${`${name}:`.padEnd(width)}${value ?? '<none>'}`,
 });
 

@@ -50,6 +50,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 			store: simulator.store,
 			host,
 			port,
+			logs: { open: simulator.openLogs!, now: simulator.now },
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },
 		});
 	} catch (error) {

@@ -11,15 +11,15 @@ export interface ServedResource {
 	singular: string;
 	namespaced: boolean;
 	shortNames?: string[];
-	subresources: Array<'status' | 'scale'>;
+	subresources: Array<'status' | 'scale' | 'log'>;
 }
 
-const EXTRA: Record<Kind, { shortNames?: string[]; subresources: Array<'status' | 'scale'> }> = {
+const EXTRA: Record<Kind, { shortNames?: string[]; subresources: Array<'status' | 'scale' | 'log'> }> = {
 	Rollout: { shortNames: ['ro'], subresources: ['status', 'scale'] },
 	AnalysisRun: { shortNames: ['ar'], subresources: ['status'] },
 	Deployment: { shortNames: ['deploy'], subresources: ['status', 'scale'] },
 	ReplicaSet: { shortNames: ['rs'], subresources: ['status', 'scale'] },
-	Pod: { shortNames: ['po'], subresources: ['status'] },
+	Pod: { shortNames: ['po'], subresources: ['status', 'log'] },
 	Node: { shortNames: ['no'], subresources: ['status'] },
 	Event: { shortNames: ['ev'], subresources: [] },
 };
@@ -70,7 +70,9 @@ export function resourceList(resources: ServedResource[], group: string, version
 		...r.subresources.map((sub) =>
 			sub === 'scale'
 				? { name: `${r.plural}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
-				: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch'] },
+				: sub === 'log'
+					? { name: `${r.plural}/log`, singularName: '', namespaced: r.namespaced, kind: 'Pod', verbs: ['get'] }
+					: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch'] },
 		),
 	]);
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };

@@ -85,6 +85,7 @@ function checkPrecondition(resource: ServedResource, current: KubeObject, body: 
 }
 
 function write(ctx: HandlerContext, ref: ObjectRef, sub: ResourcePath['subresource'], type: PatchType, body: unknown): KubeObject {
+	if (sub === 'log') throw new ApiError(405, 'the server does not allow this method on the requested resource');
 	try {
 		return ctx.store.patch(ref, sub, type, body);
 	} catch (error) {

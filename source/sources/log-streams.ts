@@ -81,11 +81,13 @@ export class LogStreams {
 
 	private update(state: StreamState, want: LogStreamWant): void {
 		state.want = want;
-		if (want.restarts > state.restarts && !want.previous) {
+		const restarted = want.restarts > state.restarts && !want.previous;
+		// State first, then deliver: delivering may notify and bring the next demand at once.
+		state.restarts = want.restarts;
+		if (restarted) {
 			const t = want.lastTermination;
 			this.mark(want, 'restart', `── container restarted: exit ${t?.exitCode ?? '?'} (${t?.reason ?? 'unknown'}) ──`);
 		}
-		state.restarts = want.restarts;
 		if (want.attach) {
 			if (state.openedFor !== (want.containerId ?? '') && !state.retry) this.openStream(state);
 		} else if (want.waiting && want.waiting !== state.shown && !state.close) {

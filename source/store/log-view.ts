@@ -48,6 +48,8 @@ export function linesEndingAt(buffer: LogBuffer, anchor: number | undefined, cou
 export function scrollAnchor(buffer: LogBuffer, anchor: number | undefined, delta: number, filter: RegExp | null): number | undefined {
 	if (buffer.size === 0 || delta === Infinity) return undefined;
 	let i = anchor === undefined ? buffer.size - 1 : buffer.indexOf(anchor);
+	// The bottom line shown is the newest matching one.
+	while (i > 0 && !matches(filter, buffer.get(i))) i--;
 	const step = delta < 0 ? -1 : 1;
 	let left = Math.abs(delta);
 	for (let j = i + step; left > 0 && j >= 0 && j < buffer.size; j += step) {

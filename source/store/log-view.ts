@@ -57,5 +57,11 @@ export function scrollAnchor(buffer: LogBuffer, anchor: number | undefined, delt
 		i = j;
 		left--;
 	}
-	return i >= buffer.size - 1 && delta > 0 ? undefined : buffer.get(i).seq;
+	if (delta > 0) {
+		// At the newest matching line: follow again.
+		let later = i + 1;
+		while (later < buffer.size && !matches(filter, buffer.get(later))) later++;
+		if (later >= buffer.size) return undefined;
+	}
+	return buffer.get(i).seq;
 }

@@ -9,9 +9,11 @@ import type { VerdictConfig } from '../domain/verdict-spec';
 import { Controller, type Host } from '../keymap/controller';
 import { helpSize } from '../present/overlays';
 import { ScreenPublisher } from '../present/screen-publisher';
+import { Backoff } from '../sources/kubernetes/backoff';
 import { HistoryRequests } from '../sources/history-requests';
+import { LogStreams } from '../sources/log-streams';
 import { PermissionReviews } from '../sources/permission-reviews';
-import { selectHistoryDemand, selectPermissionQuestions } from '../store/demands';
+import { selectHistoryDemand, selectLogDemand, selectPermissionQuestions } from '../store/demands';
 import { Store } from '../store/store';
 import { listThemes, loadTheme } from '../theme/load-theme';
 import type { Theme } from '../theme/theme';
@@ -54,6 +56,8 @@ export interface ConsoleOptions {
 	/** Chart resolution: the metrics source's refresh interval. */
 	chartSlotMs?: number;
 	wallNow?: () => number;
+	/** Log pane: lines kept (default 5,000) and lines each pod's stream starts with (default 200). */
+	logs?: { bufferLines?: number; tailLines?: number };
 }
 
 export interface Console {
@@ -68,6 +72,7 @@ export interface Console {
 interface Services {
 	permissions: PermissionReviews;
 	history: HistoryRequests;
+	logs: LogStreams;
 }
 
 const viewportOf = (terminal: Terminal) => ({ columns: terminal.columns || 80, rows: terminal.rows || 24 });
@@ -82,7 +87,7 @@ export function createConsole(options: ConsoleOptions): Console {
 	themeFor(options.themeName);
 	const wallNow = options.wallNow ?? Date.now;
 	const { terminal } = options;
-	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: viewportOf(terminal), coalesceMs: options.coalesceMs, wallNow, verdict: options.verdict });
+	const store = new Store({ now: options.now, themeName: options.themeName, readonly: options.readonly, viewport: viewportOf(terminal), coalesceMs: options.coalesceMs, wallNow, verdict: options.verdict, logLines: options.logs?.bufferLines });
 	const chartSlotMs = options.chartSlotMs ?? 1000;
 	let sources = options.sources;
 	let services: Services;
@@ -90,6 +95,10 @@ export function createConsole(options: ConsoleOptions): Console {
 		services = {
 			permissions: new PermissionReviews(next.cluster, (key, answer) => store.setPermission(key, answer), wallNow),
 			history: new HistoryRequests(next.metrics, chartSlotMs, (samples) => store.backfillSamples(samples)),
+			logs: new LogStreams(next.cluster.openLogs?.bind(next.cluster), (session, lines) => store.appendLogs(session, lines), {
+				tailLines: options.logs?.tailLines,
+				retryDelays: () => new Backoff(),
+			}),
 		};
 		next.cluster.start((events) => store.ingest(events));
 		next.metrics.start((samples) => store.ingestSamples(samples));
@@ -98,6 +107,7 @@ export function createConsole(options: ConsoleOptions): Console {
 	const disconnect = (old: Sources) => {
 		services.permissions.stop();
 		services.history.stop();
+		services.logs.stop();
 		old.metrics.stop();
 		old.cluster.stop();
 	};
@@ -146,6 +156,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		const snapshot = store.getSnapshot();
 		services.permissions.ask(selectPermissionQuestions(snapshot));
 		services.history.want(selectHistoryDemand(snapshot));
+		services.logs.want(selectLogDemand(snapshot));
 	};
 	const unsubscribeDemands = store.subscribe(serveDemands);
 	const resize = () => store.setViewport(viewportOf(terminal));

@@ -46,6 +46,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		quit: () => quit(),
 		thresholds: config.thresholds,
 		verdict: config.verdict,
+		logs: config.logs,
 		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
 		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});

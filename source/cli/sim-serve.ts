@@ -57,6 +57,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 			resourceMetrics: new ResourceMetrics(simulator.store, () => simulator.truth()),
 			host,
 			port,
+			logs: { open: simulator.openLogs!, now: simulator.now },
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },
 		});
 	} catch (error) {

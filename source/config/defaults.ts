@@ -31,6 +31,8 @@ export interface Config {
 	thresholds: Thresholds;
 	/** rolltop's canary verdict: the checks and threshold, per workload where configured. */
 	verdict: VerdictConfig;
+	/** Log pane: lines kept, and lines each pod's stream starts with. */
+	logs: { bufferLines: number; tailLines: number };
 	/** The file this came from; undefined for the defaults. */
 	file?: string;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_CONFIG: Config = {
 	workloads: {},
 	thresholds: DEFAULT_THRESHOLDS,
 	verdict: DEFAULT_VERDICT_CONFIG,
+	logs: { bufferLines: 5000, tailLines: 200 },
 };
 
 export { THRESHOLD_METRICS, type Threshold, type ThresholdMetric };

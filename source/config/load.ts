@@ -89,6 +89,7 @@ function fromFile(raw: ConfigFile, file: string): Config {
 		),
 		thresholds,
 		verdict: verdictConfig(file, raw),
+		logs: { ...DEFAULT_CONFIG.logs, ...raw.logs },
 	};
 }
 

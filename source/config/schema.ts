@@ -72,6 +72,14 @@ export const CONFIG_SCHEMA = {
 			additionalProperties: false,
 			properties: Object.fromEntries(THRESHOLD_METRICS.map((metric) => [metric, threshold])),
 		},
+		logs: {
+			type: 'object',
+			additionalProperties: false,
+			properties: {
+				bufferLines: { type: 'integer', minimum: 100, maximum: 100000, 'x-expected': 'a whole number of lines from 100 to 100000' },
+				tailLines: { type: 'integer', minimum: 0, maximum: 10000, 'x-expected': 'a whole number of lines from 0 to 10000' },
+			},
+		},
 	},
 } as const;
 
@@ -90,4 +98,5 @@ export interface ConfigFile {
 	workloads?: Record<string, { presets?: string[]; verdict?: object }>;
 	thresholds?: Record<string, { warn: number; error: number }>;
 	verdict?: object;
+	logs?: { bufferLines?: number; tailLines?: number };
 }

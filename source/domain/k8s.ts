@@ -158,15 +158,16 @@ export interface ReplicaSet {
 
 export interface ContainerStatus {
 	name: string;
+	containerID?: string;
 	ready: boolean;
 	restartCount: number;
 	image?: string;
 	state?: {
 		waiting?: { reason?: string; message?: string };
 		running?: { startedAt?: string };
-		terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string };
+		terminated?: { reason?: string; exitCode?: number; signal?: number; startedAt?: string; finishedAt?: string; message?: string };
 	};
-	lastState?: { terminated?: { reason?: string; exitCode?: number; finishedAt?: string } };
+	lastState?: { terminated?: { reason?: string; exitCode?: number; signal?: number; startedAt?: string; finishedAt?: string; message?: string } };
 }
 
 export interface Pod {

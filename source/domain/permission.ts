@@ -21,7 +21,7 @@ export const ACTION_KINDS = Object.keys(SUBRESOURCE) as ActionKind[];
 export interface PermissionQuestion {
 	/** Identity of the answer: actions that need the same permission share it. */
 	key: string;
-	verb: 'patch';
+	verb: 'patch' | 'get';
 	resource: string;
 	namespace?: string;
 	subresource?: string;
@@ -32,4 +32,9 @@ export function permissionFor(kind: ActionKind, workload: Workload): PermissionQ
 	const subresource = SUBRESOURCE[kind] || undefined;
 	const namespace = workload.metadata.namespace;
 	return { key: `${resource}/${subresource ?? ''}/${namespace ?? ''}`, verb: 'patch', resource, namespace, subresource };
+}
+
+/** Reading logs is `get` on `pods/log` in the pod's namespace. */
+export function logsPermission(namespace: string | undefined): PermissionQuestion {
+	return { key: `pods/log/${namespace ?? ''}`, verb: 'get', resource: 'pods', namespace, subresource: 'log' };
 }

@@ -149,3 +149,14 @@ export function podRole(pod: Pod, owner: Workload, replicaSets: ReplicaSet[]): P
 	const order: ReplicaSetTag[] = owner.spec.strategy?.blueGreen ? ['active', 'preview', 'stable'] : ['stable', 'canary'];
 	return order.find((tag) => tags.includes(tag)) ?? '';
 }
+
+/**
+ * The scheduler's reason a Pending pod is not placed, from its PodScheduled condition (the
+ * FailedScheduling message), shortened for a status column: `0/8 nodes: 4 Insufficient nvidia.com/gpu`.
+ */
+export function schedulingReason(pod: Pod): string | undefined {
+	if (pod.spec.nodeName) return undefined;
+	const message = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.message;
+	if (!message) return undefined;
+	return message.replace(/ are available:/, ':').replace(/\.? ?preemption:.*$/, '').replace(/\.+$/, '');
+}

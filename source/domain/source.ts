@@ -1,6 +1,7 @@
 // The one interface every cluster and metrics source implements; the UI never knows which it has.
 import type { ActionResult, PatchRequest, PatchResponse } from './action';
 import type { Kind, KubeObject } from './k8s';
+import type { OpenLogs } from './logs';
 import type { MetricId, ReplicaSample } from './metrics';
 
 export type SourceKind = 'simulated' | 'live' | 'replay';
@@ -35,6 +36,8 @@ export interface ClusterSource {
 	 * clusters). Resolves to null when allowed, else the reason shown as the key's disabled reason.
 	 */
 	canI?(verb: string, resource: string, namespace?: string, subresource?: string): Promise<string | null>;
+	/** Streams one container's log (`pods/log`); lines carry the time the container wrote them. */
+	openLogs?: OpenLogs;
 }
 
 /** Extra controls only the simulator has (speed, pause of the clock, scenario switch). */

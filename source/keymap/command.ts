@@ -4,7 +4,9 @@ import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
 import type { Host } from './host';
 
-export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'simulator';
+import type { PaneId } from '../store/ui-state';
+
+export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'logs' | 'simulator';
 
 export interface KeyContext {
 	/** Kind of the selected workload, if any. */
@@ -12,6 +14,10 @@ export interface KeyContext {
 	/** Why an action on the selected workload is unavailable right now (null: available). */
 	actionBlocked: (kind: ActionKind) => string | null;
 	simulated: boolean;
+	/** Why the selected workload's logs cannot be read (RBAC on pods/log), null when they can. */
+	logsBlocked: string | null;
+	/** A replica is selected in the focused replicas pane. */
+	replicaSelected: boolean;
 }
 
 /** What a handler may use: the store to change, the host for I/O, and the console's action planner. */
@@ -33,6 +39,8 @@ export interface Command {
 	danger?: boolean;
 	/** The cluster action it plans (danger commands only). */
 	action?: ActionKind;
+	/** Only while one of these panes has focus, where it takes precedence over a global key. */
+	panes?: readonly PaneId[];
 	/** Shown in the footer when there is room, in this order. */
 	hint?: string;
 	disabledReason?: (ctx: KeyContext) => string | null;

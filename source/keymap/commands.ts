@@ -2,7 +2,9 @@
 // overlay and the README key table are all generated from this one array.
 import type { Command, Scope } from './command';
 import { keyLabel } from './keys';
+import type { PaneId } from '../store/ui-state';
 import { APP_COMMANDS } from './commands/app';
+import { LOG_COMMANDS } from './commands/logs';
 import { NAVIGATION_COMMANDS } from './commands/navigation';
 import { SIMULATOR_COMMANDS } from './commands/simulator';
 import { VIEW_COMMANDS } from './commands/view';
@@ -10,7 +12,7 @@ import { WORKLOAD_COMMANDS } from './commands/workload';
 
 export type { Command, CommandEnv, KeyContext, Scope } from './command';
 
-export const COMMANDS: readonly Command[] = [...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...SIMULATOR_COMMANDS];
+export const COMMANDS: readonly Command[] = [...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...LOG_COMMANDS, ...SIMULATOR_COMMANDS];
 
 export function commandsFor(readonly: boolean): Command[] {
 	return COMMANDS.filter((command) => !(readonly && command.danger));
@@ -27,9 +29,10 @@ export function keyFor(id: string): string {
 	return keyLabel(findCommand(id).keys[0]);
 }
 
-/** The command bound to a key name, if any. */
-export function commandForKey(name: string): Command | undefined {
-	return COMMANDS.find((c) => c.keys.includes(name));
+/** The command bound to a key name in the focused pane: a pane's own binding first, then a global one. */
+export function commandForKey(name: string, focus?: PaneId): Command | undefined {
+	const bound = COMMANDS.filter((c) => c.keys.includes(name));
+	return bound.find((c) => focus !== undefined && c.panes?.includes(focus)) ?? bound.find((c) => !c.panes);
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -37,5 +40,6 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	navigation: 'Navigation',
 	workload: 'Actions on the selected workload',
 	view: 'View',
+	logs: 'Logs and describe panes',
 	simulator: 'Simulator',
 };

@@ -54,7 +54,7 @@ export class Controller {
 				helpSize: () => this.options.helpSize(this.keyContext()),
 			});
 		}
-		const command = commandForKey(name);
+		const command = commandForKey(name, store.ui.focus);
 		if (command) return this.run(command.id);
 		if (name.length === 1 && name !== ' ') store.flash(`'${name}' is not a key here — press ? for help`, 'warn');
 	}

@@ -1,6 +1,6 @@
 // What the keys can do right now, from store state alone: the selected workload's kind, why an
 // action is unavailable (its state, or the API server's answer about RBAC), and the source kind.
-import { permissionFor } from '../domain/permission';
+import { logsPermission, permissionFor } from '../domain/permission';
 import { selectedWorkload } from '../store/lists';
 import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
@@ -12,6 +12,8 @@ export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean): KeyCo
 	return {
 		workloadKind: workload?.kind,
 		simulated,
+		logsBlocked: workload ? (snapshot.permissions.get(logsPermission(workload.metadata.namespace).key) ?? null) : 'select a workload or replica first',
+		replicaSelected: snapshot.ui.focus === 'replicas' && snapshot.ui.replicaKey !== undefined,
 		actionBlocked: (kind) => {
 			if (!workload) return 'select a Rollout or Deployment first';
 			return actionDisabledReason(kind, workload, selectReplicaSets(snapshot.cluster, workload)) ?? snapshot.permissions.get(permissionFor(kind, workload).key) ?? null;

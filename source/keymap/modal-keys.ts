@@ -4,6 +4,7 @@ import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
 import type { Mode } from '../store/ui-state';
+import { logFilterKey } from './log-filter';
 import { editText, parseReplicas } from './text-entry';
 
 /** The help overlay's wrapped length and the rows it has, both in lines. */
@@ -34,6 +35,7 @@ export function handleModalKey(mode: Exclude<Mode, { kind: 'normal' }>, name: st
 	switch (mode.kind) {
 		case 'filter': {
 			const outcome = editText(mode.text, name, input);
+			if (store.ui.focus === 'logs') return logFilterKey(store, outcome);
 			if (outcome.kind === 'cancel') return close({ filter: '' });
 			if (outcome.kind === 'submit') return close();
 			return store.updateUi({ mode: { kind: 'filter', text: outcome.text }, filter: outcome.text });

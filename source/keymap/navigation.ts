@@ -1,9 +1,12 @@
 // Moving the selection of the focused list (by identity, so it survives updates), and focus changes.
+import { describePod } from '../domain/describe';
 import { podRole } from '../domain/pod';
+import { getObject } from '../store/cluster-state';
 import { selectedWorkload, visibleEventEntries, visibleReplicas, visibleWorkloads } from '../store/lists';
-import { selectReplicaSets, workloadKey } from '../store/selectors';
+import { selectPodEvents, selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Store } from '../store/store';
-import { PANES, type PaneId, type UiState } from '../store/ui-state';
+import { compileFilter, scrollAnchor } from '../store/log-view';
+import { TAB_PANES, type PaneId, type UiState } from '../store/ui-state';
 
 /** The key `delta` rows away from `current` in `keys`, clamped to the list (±Infinity: the ends). */
 function step(keys: string[], current: string | undefined, delta: number): string | undefined {
@@ -14,8 +17,14 @@ function step(keys: string[], current: string | undefined, delta: number): strin
 
 export function moveSelection(store: Store, delta: number): void {
 	const snapshot = store.getSnapshot();
-	const { focus } = snapshot.ui;
-	if (focus === 'replicas') {
+	const { focus, logs, describe } = snapshot.ui;
+	if (focus === 'logs' && logs) {
+		const filter = logs.filter ? compileFilter(logs.filter) : null;
+		store.updateUi({ logs: { ...logs, anchor: scrollAnchor(snapshot.logs, logs.anchor, delta, filter) } });
+	} else if (focus === 'describe' && describe) {
+		const last = Math.max(0, describeLength(snapshot) - describeRoom(store));
+		store.updateUi({ describe: { ...describe, scroll: Math.max(0, Math.min(last, describe.scroll + delta)) } });
+	} else if (focus === 'replicas') {
 		const workload = selectedWorkload(snapshot);
 		const replicaSets = workload ? selectReplicaSets(snapshot.cluster, workload) : [];
 		const roleOf = (pod: Parameters<typeof podRole>[0]) => (workload ? podRole(pod, workload, replicaSets) : '');
@@ -31,10 +40,24 @@ export function moveSelection(store: Store, delta: number): void {
 	}
 }
 
+/** Rows of the describe view's text (0 when its pod is gone). */
+function describeLength(snapshot: ReturnType<Store['getSnapshot']>): number {
+	const view = snapshot.ui.describe;
+	const pod = view && getObject(snapshot.cluster, 'Pod', view.namespace, view.name);
+	return pod ? describePod(pod, selectPodEvents(snapshot.cluster, view.namespace, view.name), snapshot.cluster.now).length : 0;
+}
+
+/** Rows the describe view shows: the body without header, footer and the pane's border. */
+export function describeRoom(store: Store): number {
+	return Math.max(1, store.ui.viewport.rows - 1 - 2 - 2);
+}
+
 export function focusPane(store: Store, direction: number): void {
 	const { focus, detail } = store.ui;
-	const next = PANES[(PANES.indexOf(focus) + direction + PANES.length) % PANES.length] as PaneId;
-	const isDetail = (pane: PaneId): pane is UiState['detail'] => pane !== 'workloads' && pane !== 'replicas';
+	// From a full pane (logs, describe), Tab returns to the list panes.
+	const from = TAB_PANES.includes(focus) ? TAB_PANES.indexOf(focus) : -direction;
+	const next = TAB_PANES[(from + direction + TAB_PANES.length) % TAB_PANES.length] as PaneId;
+	const isDetail = (pane: PaneId): pane is UiState['detail'] => pane === 'rollout' || pane === 'analysis' || pane === 'chart' || pane === 'events';
 	const infoPane = next === 'rollout' || next === 'analysis' ? next : store.ui.infoPane;
 	store.updateUi({ focus: next, detail: isDetail(next) ? next : detail, infoPane, filter: '' });
 }

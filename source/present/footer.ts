@@ -8,7 +8,10 @@ import { seg, type Line } from './styled';
 /** `suggestion` (e.g. the verdict's advice) leads the key hints when there is no message to show. */
 export function buildFooter(ui: UiState, width: number, suggestion: Line = []): Line {
 	const { mode, flash } = ui;
-	if (mode.kind === 'filter') return [seg('/', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter keep · Esc clear', 'muted')];
+	if (mode.kind === 'filter') {
+		const help = mode.error ? seg(`   invalid: ${mode.error} (kept /${ui.logs?.filter ?? ''}/)`, 'error') : seg(`   ${ui.focus === 'logs' ? 'regex, any case · ' : ''}Enter keep · Esc clear`, 'muted');
+		return [seg('/', 'accent', true), seg(mode.text, mode.error ? 'error' : undefined), seg('█', 'accent'), help];
+	}
 	if (mode.kind === 'command') return [seg(':', 'accent', true), seg(mode.text), seg('█', 'accent'), seg('   Enter run · Esc cancel · try :help', 'muted')];
 	if (mode.kind === 'help') return [seg('↑↓ PgUp PgDn g G scroll · ? or Esc close', 'muted')];
 	if (mode.kind === 'confirm') return [seg('y', 'accent', true), seg(' or Enter confirm · ', 'muted'), seg('n', 'accent', true), seg(' or Esc cancel', 'muted')];
@@ -24,7 +27,11 @@ export function buildFooter(ui: UiState, width: number, suggestion: Line = []): 
 		line.push(seg(text, 'accent'));
 		used += text.length;
 	}
-	for (const command of commandsFor(ui.readonly).filter((c) => c.hint)) {
+	// The focused pane's own keys first, then the global ones it does not shadow.
+	const commands = commandsFor(ui.readonly).filter((c) => c.hint && (!c.panes || c.panes.includes(ui.focus)));
+	const own = commands.filter((c) => c.panes);
+	const shadowed = new Set(own.flatMap((c) => c.keys));
+	for (const command of [...own, ...commands.filter((c) => !c.panes && !c.keys.some((k) => shadowed.has(k)))]) {
 		const key = keysLabel(command).split(' ')[0];
 		const text = `${key} ${command.hint}  `;
 		if (used + text.length > width) break;

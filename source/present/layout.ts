@@ -1,6 +1,6 @@
 // Where the panes go for a terminal size. Rendered height stays at rows − 1 (Ink 6.8 clears the
 // whole screen when a frame is as tall as the terminal).
-import type { InfoPane, PaneId } from '../store/ui-state';
+import { FULL_PANES, type InfoPane, type PaneId } from '../store/ui-state';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -17,13 +17,16 @@ export type Layout =
 	/** Wide: two columns of two panes over a full-width events pane. */
 	| { kind: 'wide'; width: number; left: PaneBox[]; right: PaneBox[]; bottom: PaneBox }
 	/** Narrow: workloads, replicas, and one detail pane (the focused one of rollout/analysis/chart/events). */
-	| { kind: 'narrow'; width: number; stack: PaneBox[] };
+	| { kind: 'narrow'; width: number; stack: PaneBox[] }
+	/** One pane over the whole body (logs, describe). */
+	| { kind: 'single'; width: number; box: PaneBox };
 
 export const DETAIL_PANES: readonly PaneId[] = ['rollout', 'analysis', 'chart', 'events'];
 
 export function computeLayout(columns: number, rows: number, focus: PaneId, lastDetail: PaneId, infoPane: InfoPane = 'rollout'): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'tooSmall', columns, rows };
 	const body = rows - 1 - 2; // header and footer lines
+	if (FULL_PANES.includes(focus)) return { kind: 'single', width: columns, box: { id: focus, width: columns, height: body } };
 	if (columns >= 100 && rows >= 28) {
 		const events = Math.max(6, Math.floor(body * 0.22));
 		const top = body - events;
@@ -66,5 +69,6 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, last
 export function layoutPanes(layout: Layout): PaneBox[] {
 	if (layout.kind === 'tooSmall') return [];
 	if (layout.kind === 'narrow') return layout.stack;
+	if (layout.kind === 'single') return [layout.box];
 	return [...layout.left, ...layout.right, layout.bottom];
 }

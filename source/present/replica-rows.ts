@@ -1,7 +1,7 @@
 // The replicas table of the selected workload: pod state plus its GPU and serving metrics.
 import type { Pod, ReplicaSet } from '../domain/k8s';
 import type { MetricId, ReplicaSample } from '../domain/metrics';
-import { podRole, podStatus } from '../domain/pod';
+import { podRole, podStatus, schedulingReason } from '../domain/pod';
 import type { Workload } from '../domain/replica-set';
 import { severity, type ThresholdMetric, type Thresholds } from '../domain/thresholds';
 import { visibleReplicas, selectedWorkload } from '../store/lists';
@@ -9,7 +9,7 @@ import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { ColorToken } from '../theme/theme';
 import { DASH, fixed, formatLatency, formatMiB, formatRate, freshOrDash } from './format';
-import { buildTable, type Cell, type ColumnSpec, type Row, type TableVM } from './table';
+import { buildTable, fitColumns, type Cell, type ColumnSpec, type Row, type TableVM } from './table';
 
 const COLUMNS: ColumnSpec[] = [
 	{ title: 'POD', width: 22, priority: 0, flex: true, cut: 'middle' },
@@ -34,6 +34,17 @@ const COLUMNS: ColumnSpec[] = [
 
 /** Columns after the pod's own state (RST), one per metric cell. */
 const METRIC_COLUMNS = COLUMNS.length - COLUMNS.findIndex((c) => c.title === 'GPU%');
+const STATUS_COLUMN = 3;
+
+/** STATUS grows into the name column's spare width when a scheduler's reason needs the room. */
+function columnsFor(rows: Row[], width: number): ColumnSpec[] {
+	const preferred = COLUMNS[STATUS_COLUMN].width;
+	const need = Math.max(0, ...rows.map((row) => row.cells[STATUS_COLUMN].text.length - preferred));
+	if (need === 0) return COLUMNS;
+	const spare = fitColumns(COLUMNS, width).columns[0].width - COLUMNS[0].width;
+	if (spare <= 0) return COLUMNS;
+	return COLUMNS.map((c, i) => (i === STATUS_COLUMN ? { ...c, width: preferred + Math.min(spare, need) } : c));
+}
 
 const ROLE_TONES: Record<string, ColorToken> = { canary: 'canary', preview: 'canary', stable: 'stable', active: 'stable' };
 
@@ -69,6 +80,7 @@ const STATUS_TONES: Record<string, ColorToken> = { Running: 'ok', Completed: 'mu
 
 function replicaRow(pod: Pod, role: string, sample: ReplicaSample | undefined, now: number, t: Thresholds): Row {
 	const status = podStatus(pod);
+	const reason = status.status === 'Pending' ? schedulingReason(pod) : undefined;
 	const ready = status.readyCount === status.total && status.total > 0;
 	const statusTone = STATUS_TONES[status.status] ?? (status.glyph === '✖' || status.glyph === '⚠' ? 'error' : 'warn');
 	return {
@@ -78,7 +90,7 @@ function replicaRow(pod: Pod, role: string, sample: ReplicaSample | undefined, n
 			{ text: role || DASH, tone: ROLE_TONES[role] },
 			{ text: pod.spec.nodeName ?? DASH },
 			// Running but not ready (starting, failing its probe): not a ✔ yet.
-			{ text: `${status.status === 'Running' && !ready ? '◌' : status.glyph} ${status.status}`, tone: status.status === 'Running' && !ready ? 'warn' : statusTone },
+			{ text: `${status.status === 'Running' && !ready ? '◌' : status.glyph} ${status.status}${reason ? `: ${reason}` : ''}`, tone: status.status === 'Running' && !ready ? 'warn' : statusTone },
 			{ text: status.ready, tone: ready ? undefined : 'warn' },
 			{ text: String(status.restarts), tone: status.restarts > 0 ? 'warn' : undefined },
 			...metricCells(sample, now, t),
@@ -105,5 +117,5 @@ export function buildReplicaTable(
 	);
 	const title = workload ? `Replicas · ${workload.metadata.name}` : 'Replicas';
 	const empty = !workload ? 'select a workload' : ui.focus === 'replicas' && ui.filter ? `nothing matches /${ui.filter}` : 'no pods';
-	return { ...buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.replicaKey, empty }), title };
+	return { ...buildTable(columnsFor(rows, width), rows, { width, height: height - 1, selectedKey: ui.replicaKey, empty }), title };
 }

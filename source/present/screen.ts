@@ -10,7 +10,9 @@ import type { StoreSnapshot } from '../store/store';
 import type { PaneId } from '../store/ui-state';
 import { buildAnalysisDetail } from './analysis-detail';
 import { buildChart, type ChartGroup, type ChartVM } from './chart';
+import { buildDescribePane } from './describe-pane';
 import { buildEventTable } from './event-rows';
+import { buildLogPane } from './log-pane';
 import { buildFooter } from './footer';
 import { buildHeader } from './header';
 import { computeLayout, layoutPanes, type Layout } from './layout';
@@ -28,6 +30,7 @@ export type PaneVM = { title: string; focused: boolean; width: number; height: n
 	| { kind: 'table'; table: TableVM }
 	| { kind: 'lines'; lines: Line[] }
 	| { kind: 'chart'; chart: ChartVM }
+	| { kind: 'logs'; status: Line; lines: Line[] }
 );
 
 /** Everything around the panes: where they go, header, footer, the open dialog, the theme. */
@@ -135,6 +138,14 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 		case 'events': {
 			const table = buildEventTable(snapshot, width, height);
 			return { ...frame, kind: 'table', title: `Events & actions [${table.position}]`, table: withoutKey(table) };
+		}
+		case 'logs': {
+			const { title, status, lines } = buildLogPane(snapshot, width, height);
+			return { ...frame, kind: 'logs', title, status, lines };
+		}
+		case 'describe': {
+			const { title, lines } = buildDescribePane(snapshot, width, height);
+			return { ...frame, kind: 'lines', title, lines };
 		}
 	}
 }

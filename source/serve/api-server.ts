@@ -11,6 +11,9 @@ import { storeWrites, type ClusterWrites } from './cluster-writes';
 import { apiVersions, group, groupList, resourceList, servedResources, VERSION_INFO } from './discovery';
 import { openApiDocument, openApiRoot } from './openapi';
 import { ListPager } from './pagination';
+import type { Pod } from '../domain/k8s';
+import type { OpenLogs } from '../domain/logs';
+import { servePodLog } from './pod-log';
 import { handleResource, verbOf } from './resource-handler';
 import { METRICS_GROUP, METRICS_VERSION, type ResourceMetrics } from './resource-metrics';
 import { parseResourcePath } from './resource-path';
@@ -42,6 +45,8 @@ export interface ApiServerOptions {
 	routes?: Record<string, () => RouteAnswer | Promise<RouteAnswer>>;
 	/** Interval of BOOKMARK events for watches that allow them (default 60 s). */
 	bookmarkIntervalMs?: number;
+	/** Serves `pods/log` from these streams; `now` is the clock sinceSeconds counts back from. */
+	logs?: { open: OpenLogs; now: () => number };
 	/** Keep a log of every request in `requests` (tests assert on exactly what arrived). */
 	record?: boolean;
 }
@@ -168,6 +173,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			name: path.name,
 		};
 		if (isDenied(server.deny, attrs)) throw new ApiError(403, forbiddenMessage(attrs), { name: path.name, group: attrs.group, kind: attrs.resource });
+		if (path.subresource === 'log' && method === 'GET' && options.logs && path.name) {
+			const pod = options.store.get({ kind: 'Pod', namespace: path.namespace, name: path.name }) as Pod | undefined;
+			return servePodLog({ url, pod, namespace: path.namespace ?? '', name: path.name }, res, options.logs.open, options.logs.now());
+		}
 		handleResource({ method, url, path, contentType, body, raw, accept: req.headers.accept }, res, {
 			store: options.store,
 			writes,

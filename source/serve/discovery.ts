@@ -16,7 +16,7 @@ export interface ServedResource {
 	shortNames?: string[];
 	/** `kubectl get all` lists the resources in the `all` category. */
 	categories?: string[];
-	subresources: Array<'status' | 'scale'>;
+	subresources: Array<'status' | 'scale' | 'log'>;
 	/** What the resource accepts; anything else is 405, as on a real API server. */
 	verbs: Verb[];
 }
@@ -34,7 +34,7 @@ const EXTRA: Record<Kind, Extra> = {
 	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: READ },
 	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
 	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: [...READ, ...WRITE, 'delete'] },
-	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },
+	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: [...READ, ...WRITE, 'delete'] },
 	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 	Event: { shortNames: ['ev'], subresources: [], verbs: READ },
 };
@@ -93,7 +93,9 @@ export function resourceList(resources: ServedResource[], group: string, version
 		...r.subresources.map((sub) =>
 			sub === 'scale'
 				? { name: `${r.plural}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
-				: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch'] },
+				: sub === 'log'
+					? { name: `${r.plural}/log`, singularName: '', namespaced: r.namespaced, kind: 'Pod', verbs: ['get'] }
+					: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch'] },
 		),
 	]);
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };

@@ -122,7 +122,7 @@ function bodyResourceVersion(body: unknown): unknown {
 	return (body as { metadata?: { resourceVersion?: unknown } } | null)?.metadata?.resourceVersion;
 }
 
-function allowed(resource: ServedResource, subresource: ResourcePath['subresource'], verb: string): boolean {
+function allowed(resource: ServedResource, subresource: Exclude<ResourcePath['subresource'], 'log'>, verb: string): boolean {
 	if (subresource) return ['get', 'patch', 'update'].includes(verb);
 	return resource.verbs.includes(verb as Verb);
 }
@@ -221,7 +221,8 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	const { resource, namespace, name, subresource } = req.path;
 	const verb = verbOf(req.method, req.path, req.url);
 	// POST goes to collections only; on a named object a real server answers 405 whatever exists.
-	if (!allowed(resource, subresource, verb) || (verb === 'create' && name !== undefined)) {
+	// pods/log is read by its own route (serve/pod-log.ts); nothing else goes to it.
+	if (subresource === 'log' || !allowed(resource, subresource, verb) || (verb === 'create' && name !== undefined)) {
 		throw new ApiError(405, 'the server does not allow this method on the requested resource', { name, group: resource.group, kind: resource.plural });
 	}
 	if (name === undefined) return verb === 'create' ? create(req, res, ctx) : list(req, res, ctx);

@@ -5,7 +5,7 @@ export interface ResourcePath {
 	resource: ServedResource;
 	namespace?: string;
 	name?: string;
-	subresource?: 'status' | 'scale';
+	subresource?: 'status' | 'scale' | 'log';
 }
 
 /** undefined when the path is not a served resource (the caller answers 404). */
@@ -26,6 +26,6 @@ export function parseResourcePath(pathname: string, resources: readonly ServedRe
 	const resource = resources.find((r) => r.group === group && r.version === version && r.plural === plural);
 	if (!resource || extra.length > 0) return undefined;
 	if (namespace !== undefined && !resource.namespaced) return undefined;
-	if (subresource !== undefined && !resource.subresources.includes(subresource as 'status' | 'scale')) return undefined;
+	if (subresource !== undefined && !resource.subresources.includes(subresource as 'status' | 'scale' | 'log')) return undefined;
 	return { resource, namespace, name, subresource: subresource as ResourcePath['subresource'] };
 }

@@ -1,13 +1,13 @@
 // What the console wants from its sources, derived from state: permission answers for the selected
-// workload's actions and the history of the charted metric. The sources' services answer these
+// workload's actions and logs, the history of the charted metric. The sources' services answer these
 // demands and the answers come back into the store; the UI never calls a source.
 import type { HistoryDemand } from '../domain/metrics';
-import { ACTION_KINDS, permissionFor, type PermissionQuestion } from '../domain/permission';
+import { ACTION_KINDS, logsPermission, permissionFor, type PermissionQuestion } from '../domain/permission';
 import { selectedWorkload } from './lists';
 import { selectPods, workloadKey } from './selectors';
 import type { StoreSnapshot } from './store';
 
-/** The questions whose answers decide which of the selected workload's action keys are allowed. */
+/** The questions whose answers decide which of the selected workload's keys (actions, logs) are allowed. */
 export function selectPermissionQuestions(snapshot: StoreSnapshot): PermissionQuestion[] {
 	const workload = selectedWorkload(snapshot);
 	if (!workload) return [];
@@ -16,6 +16,8 @@ export function selectPermissionQuestions(snapshot: StoreSnapshot): PermissionQu
 		const question = permissionFor(kind, workload);
 		questions.set(question.key, question);
 	}
+	const logs = logsPermission(workload.metadata.namespace);
+	questions.set(logs.key, logs);
 	return [...questions.values()];
 }
 
@@ -27,3 +29,5 @@ export function selectHistoryDemand(snapshot: StoreSnapshot): HistoryDemand | un
 	const pods = () => selectPods(snapshot.cluster, workload).map((p) => ({ namespace: p.metadata.namespace ?? '', pod: p.metadata.name }));
 	return { key: `${workloadKey(workload)}|${metric}`, pods, metric, now: snapshot.cluster.now };
 }
+
+export { selectLogDemand } from './log-demand';

@@ -125,3 +125,8 @@ export function selectWorkloadOfPod(state: ClusterState, namespace: string, pod:
 	if (!owner || (owner.kind !== 'Rollout' && owner.kind !== 'Deployment')) return undefined;
 	return getObject(state, owner.kind, namespace, owner.name);
 }
+
+/** Events about one pod, oldest first (as `kubectl describe` lists them). */
+export function selectPodEvents(state: ClusterState, namespace: string, name: string): KubeEvent[] {
+	return [...(eventsByObject(state).index.get(`Pod/${namespace}/${name}`) ?? [])].reverse();
+}

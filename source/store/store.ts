@@ -6,9 +6,10 @@ import type { SourceEvent } from '../domain/source';
 import { DEFAULT_VERDICT_CONFIG, type VerdictConfig } from '../domain/verdict-spec';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
+import { LogBuffer, type NewLogEntry } from './log-buffer';
 import { MetricsHistory } from './metrics-history';
 import { pinSelection } from './selection';
-import { expireUi, FLASH_MS, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
+import { expireUi, FLASH_MS, FULL_PANES, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
 import { updateVerdicts, type Verdicts } from './verdicts';
 
 export const COALESCE_MS = 150;
@@ -24,6 +25,8 @@ export interface StoreSnapshot {
 	permissions: PermissionAnswers;
 	/** rolltop's verdict per Rollout under judgement, by workload key. */
 	verdicts: Verdicts;
+	/** Lines of the open log pane (mutated in place; its `version` says when). */
+	logs: LogBuffer;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
 }
@@ -37,11 +40,14 @@ export interface StoreOptions {
 	/** Real time, for deadlines such as a flash fading. */
 	wallNow?: () => number;
 	verdict?: VerdictConfig;
+	/** Lines the log pane keeps (config `logs.bufferLines`). */
+	logLines?: number;
 }
 
 export class Store {
 	readonly cluster: ClusterState;
 	readonly metrics = new MetricsHistory();
+	readonly logs: LogBuffer;
 	private uiState: UiState;
 	private logEntries: ActionLogEntry[] = [];
 	private permissionAnswers = new Map<string, string | null>();
@@ -56,6 +62,7 @@ export class Store {
 
 	constructor(options: StoreOptions) {
 		this.cluster = emptyClusterState(options.now);
+		this.logs = new LogBuffer(options.logLines);
 		this.uiState = initialUiState(options);
 		this.coalesceMs = options.coalesceMs ?? COALESCE_MS;
 		this.wallNow = options.wallNow ?? Date.now;
@@ -100,6 +107,13 @@ export class Store {
 		return samples.filter((sample) => pods?.has(podKey(sample.namespace, sample.pod)));
 	}
 
+	/** Lines for the log pane; lines of another session (target or options changed) start afresh. */
+	appendLogs(session: string, entries: NewLogEntry[]): void {
+		if (this.logs.session !== session) this.logs.reset(session);
+		this.logs.push(entries);
+		this.schedule();
+	}
+
 	setMetricsProblem(problem: string | null): void {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;
@@ -122,7 +136,9 @@ export class Store {
 		this.metrics.problem = null;
 		this.permissionAnswers = new Map();
 		this.verdicts = new Map();
-		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
+		this.logs.reset('');
+		const focus = FULL_PANES.includes(this.uiState.focus) ? 'workloads' : this.uiState.focus;
+		this.uiState = { ...this.uiState, focus, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
 
@@ -208,6 +224,7 @@ export class Store {
 			log: this.logEntries,
 			permissions: this.permissionAnswers,
 			verdicts: this.verdicts,
+			logs: this.logs,
 			revision,
 		};
 	}

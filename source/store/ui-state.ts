@@ -3,13 +3,45 @@ import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 
-export const PANES = ['workloads', 'replicas', 'rollout', 'analysis', 'chart', 'events'] as const;
+export const PANES = ['workloads', 'replicas', 'rollout', 'analysis', 'chart', 'events', 'logs', 'describe'] as const;
 export type PaneId = (typeof PANES)[number];
+/** Panes that take the whole body while open, and are left with Esc rather than Tab. */
+export const FULL_PANES: readonly PaneId[] = ['logs', 'describe'];
+/** The panes Tab moves through. */
+export const TAB_PANES: readonly PaneId[] = PANES.filter((pane) => !FULL_PANES.includes(pane));
+
+export type LogRoles = 'all' | 'canary' | 'stable';
+export const LOG_ROLES: readonly LogRoles[] = ['all', 'canary', 'stable'];
+
+/** The open log pane: whose logs, with which stream options, and how they are shown. */
+export interface LogView {
+	target: { kind: 'pod'; namespace: string; name: string } | { kind: 'workload'; key: string };
+	timestamps: boolean;
+	wrap: boolean;
+	previous: boolean;
+	/** Container name; undefined: the pod's default container. */
+	container?: string;
+	roles: LogRoles;
+	/** The applied filter (a valid regular expression), '' for none. */
+	filter: string;
+	/** Line number of the bottom line while paused; undefined: following the newest line. */
+	anchor?: number;
+	/** The pane focus returns to. */
+	back: PaneId;
+}
+
+/** The open describe view of a replica. */
+export interface DescribeView {
+	namespace: string;
+	name: string;
+	scroll: number;
+	back: PaneId;
+}
 
 export type Mode =
 	| { kind: 'normal' }
 	| { kind: 'help'; scroll: number }
-	| { kind: 'filter'; text: string }
+	| { kind: 'filter'; text: string; error?: string }
 	| { kind: 'command'; text: string }
 	| { kind: 'confirm'; plan: ActionPlan }
 	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string };
@@ -46,6 +78,8 @@ export interface UiState {
 	chartMetric: MetricId;
 	replicaSort: ReplicaSortKey;
 	flash?: Flash;
+	logs?: LogView;
+	describe?: DescribeView;
 	themeName: string;
 	readonly: boolean;
 }

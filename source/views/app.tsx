@@ -43,6 +43,8 @@ export function App({ screen, controller, theme }: AppProps) {
 		<Overlay vm={chrome.overlay} width={viewport.columns} height={viewport.rows - 3} />
 	) : layout.kind === 'narrow' ? (
 		<PaneColumn boxes={layout.stack} screen={screen} />
+	) : layout.kind === 'single' ? (
+		<PaneColumn boxes={[layout.box]} screen={screen} />
 	) : (
 		<Box flexDirection="column">
 			<Box flexDirection="row">

@@ -6,13 +6,27 @@ import type { ScreenPublisher } from '../present/screen-publisher';
 import type { PaneId } from '../store/ui-state';
 import { PaneFrame } from './pane-frame';
 import { ChartPane } from './panes/chart-pane';
+import { LogsPane } from './panes/logs-pane';
 import { RolloutPane } from './panes/rollout-pane';
 import { TablePane } from './panes/table-pane';
+
+function Content({ vm }: { vm: PaneVM }) {
+	switch (vm.kind) {
+		case 'table':
+			return <TablePane table={vm.table} />;
+		case 'lines':
+			return <RolloutPane lines={vm.lines} />;
+		case 'chart':
+			return <ChartPane chart={vm.chart} />;
+		case 'logs':
+			return <LogsPane status={vm.status} lines={vm.lines} />;
+	}
+}
 
 export function PaneBody({ vm }: { vm: PaneVM }) {
 	return (
 		<PaneFrame title={vm.title} focused={vm.focused} width={vm.width} height={vm.height}>
-			{vm.kind === 'table' ? <TablePane table={vm.table} /> : vm.kind === 'lines' ? <RolloutPane lines={vm.lines} /> : <ChartPane chart={vm.chart} />}
+			<Content vm={vm} />
 		</PaneFrame>
 	);
 }

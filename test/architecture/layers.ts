@@ -13,7 +13,7 @@ export function layerOf(path: string): Layer {
 	return parts[0];
 }
 
-const SOURCE_SERVICES = ['sources/history-requests', 'sources/permission-reviews', 'sources/no-metrics'];
+const SOURCE_SERVICES = ['sources/history-requests', 'sources/permission-reviews', 'sources/no-metrics', 'sources/log-streams'];
 
 /** What each layer may import besides itself. `*` is the entry point: anything. */
 export const ALLOWED: Record<Layer, Layer[] | '*'> = {

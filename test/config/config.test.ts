@@ -93,7 +93,7 @@ describe('parseConfig', () => {
 		['thresholds: { p99: { warn: 900, error: 100 } }', `${FILE}: thresholds.p99.warn: expected at most thresholds.p99.error (100)`],
 		['thresholds: { gpuUtil: { warn: -1, error: 5 } }', `${FILE}: thresholds.gpuUtil.warn: expected a number >= 0`],
 		['workloads: { "Bad Key": {} }', `${FILE}: workloads.Bad Key: expected workload keys as namespace/name`],
-		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, verdict, thresholds)`],
+		['colour: red', `${FILE}: colour: unknown field (expected one of refreshInterval, prometheus, workloads, verdict, thresholds, logs)`],
 		['verdict: { threshold: 0 }', `${FILE}: verdict.threshold: expected a whole number >= 1`],
 		['verdict: { checks: { p95: { max: 1 } } }', `${FILE}: verdict.checks.p95: unknown field (expected one of gpuUtil, gpuMemUsed, gpuMemTotal, gpuTemp, gpuPower, p50, p99, ttft, rps, errorRate, kvCache, queue, itl)`],
 		['verdict: { checks: { p99: { tolerance: lots } } }', `${FILE}: verdict.checks.p99.tolerance: expected a fraction such as 0.2 or a percentage such as "20%"`],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandsFor } from '../../source/keymap/commands';
+import { COMMANDS, commandForKey, commandsFor } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
 import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
@@ -11,14 +11,25 @@ import { Store } from '../../source/store/store';
 import { packageRoot } from '../../source/package-root';
 
 describe('keymap', () => {
-	it('binds every key to at most one command', () => {
+	it("binds every key to at most one command per pane (a pane's own keys shadow the global ones there)", () => {
 		const seen = new Map<string, string>();
 		for (const command of COMMANDS) {
-			for (const key of command.keys) {
-				expect(seen.get(key), `${key} is bound to ${seen.get(key)} and ${command.id}`).toBeUndefined();
-				seen.set(key, command.id);
+			for (const scope of command.panes ?? ['*']) {
+				for (const key of command.keys) {
+					const slot = `${scope} ${key}`;
+					expect(seen.get(slot), `${key} is bound to ${seen.get(slot)} and ${command.id} in ${scope}`).toBeUndefined();
+					seen.set(slot, command.id);
+				}
 			}
 		}
+	});
+
+	it('a pane-scoped key wins in its pane only', () => {
+		expect(commandForKey('t', 'logs')?.id).toBe('logs.timestamps');
+		expect(commandForKey('t', 'workloads')?.id).toBe('rollout.retry');
+		expect(commandForKey('escape', 'logs')?.id).toBe('logs.back');
+		expect(commandForKey('escape', 'replicas')?.id).toBe('app.escape');
+		expect(commandForKey('P', 'logs')?.id).toBe('rollout.promote');
 	});
 
 	it('read-only mode removes every command that changes the cluster, and only those', () => {

@@ -15,9 +15,9 @@ export const APP_COMMANDS: Command[] = [
 		id: 'app.filter',
 		keys: ['/'],
 		scope: 'global',
-		title: 'Filter the focused list',
+		title: 'Filter the focused list (in the logs: a regular expression)',
 		hint: 'filter',
-		run: ({ store }) => store.updateUi({ mode: { kind: 'filter', text: store.ui.filter } }),
+		run: ({ store }) => store.updateUi({ mode: { kind: 'filter', text: store.ui.focus === 'logs' ? (store.ui.logs?.filter ?? '') : store.ui.filter } }),
 	},
 	{
 		id: 'app.escape',

@@ -9,6 +9,7 @@ import { objectPath } from './api-paths';
 import { Backoff, formatDelay, type BackoffOptions } from './backoff';
 import { describeFailure } from './errors';
 import { loadKubeConfig, type KubeConfigOptions } from './kubeconfig';
+import { podLogOpener } from './pod-logs';
 import { ListWatch } from './list-watch';
 import { RestClient } from './rest';
 
@@ -138,5 +139,6 @@ export function createKubernetesSource(options: KubernetesSourceOptions = {}): K
 		},
 		patch,
 		canI: (verb, resource, ns, subresource) => reviewer.canI(verb, resource, ns, subresource),
+		openLogs: podLogOpener(loaded.kc),
 	};
 }

@@ -26,6 +26,7 @@ function startRunningPods(ctx: SimContext, rs: ReplicaSet, count: number, since:
 		pod.startedAt = pod.createdAt + random.int(10, 40) * 1000;
 		pod.containerId = `containerd://${random.hex(64)}`;
 		pod.readyChangedAt = pod.startedAt + random.int(20, 40) * 1000;
+		pod.run = { id: pod.containerId, startedAt: pod.startedAt, readyAt: pod.readyChangedAt };
 		pod.stage = 'Ready';
 	}
 }

@@ -2,6 +2,7 @@
 // knows — where each pod's process is in its lifecycle, GPU allocations, traffic levels.
 import type { PodTemplate } from '../../domain/k8s';
 import { EventRecorder } from './events';
+import type { LoadHistory } from './logs/load-history';
 import { ObjectStore } from './object-store';
 import { Random } from './random';
 import type { NodePool, VersionProfile, Workload } from './scenario';
@@ -13,6 +14,15 @@ export interface Termination {
 	exitCode: number;
 	startedAt: number;
 	finishedAt: number;
+}
+
+/** One run of the server container, from start to its end (if it ended): what its log is about. */
+export interface ContainerRun {
+	id: string;
+	startedAt: number;
+	/** When the model is loaded and the server answers (planned at start). */
+	readyAt: number;
+	termination?: Termination;
 }
 
 export interface PodRuntime {
@@ -54,6 +64,11 @@ export interface PodRuntime {
 	/** Stable per-replica imbalance of the load balancer (≈1). */
 	skew: number;
 	temperature: number;
+	/** The container's current run and the one before it (what `--previous` reads). */
+	run?: ContainerRun;
+	previousRun?: ContainerRun;
+	/** Recent load per second, for log lines generated when read. */
+	loadHistory?: LoadHistory;
 	/** The pod object needs re-rendering into the store. */
 	dirty: boolean;
 }
@@ -86,7 +101,10 @@ export class SimContext {
 	readonly random: Streams;
 	now: number;
 
-	constructor(start: number, seed: number) {
+	constructor(
+		start: number,
+		readonly seed: number,
+	) {
 		this.now = start;
 		this.store = new ObjectStore(() => this.now);
 		this.events = new EventRecorder(this.store, () => this.now);

@@ -8,6 +8,7 @@ import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
+import { recordLoads } from './logs/load-history';
 import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
@@ -97,6 +98,7 @@ export class Engine {
 	private measure(): void {
 		this.traffic.step(this.ctx, (this.ctx.now - this.start) / 1000);
 		this.samples = sampleAll(this.ctx);
+		recordLoads(this.ctx);
 	}
 
 	private publish(): void {

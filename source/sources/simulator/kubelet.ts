@@ -27,6 +27,8 @@ function startContainer(ctx: SimContext, pod: PodRuntime, createdEventDetail: st
 	pod.startedAt = ctx.now;
 	pod.containerId = `containerd://${ctx.random.lifecycle.hex(64)}`;
 	pod.stageUntil = ctx.now + Math.round(ctx.random.lifecycle.between(min, max) * 1000);
+	pod.previousRun = pod.run;
+	pod.run = { id: pod.containerId, startedAt: ctx.now, readyAt: pod.stageUntil };
 	pod.pressureSeconds = 0;
 	pod.dirty = true;
 }
@@ -40,6 +42,7 @@ function crash(ctx: SimContext, pod: PodRuntime, reason: Termination['reason']):
 		startedAt: pod.startedAt ?? ctx.now,
 		finishedAt: ctx.now,
 	};
+	if (pod.run) pod.run.termination = pod.lastTermination;
 	const backoff = Math.min(10 * 2 ** (pod.restartCount - 1), MAX_BACKOFF_S);
 	pod.stage = 'BackOff';
 	pod.stageUntil = ctx.now + backoff * 1000;

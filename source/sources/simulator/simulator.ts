@@ -1,12 +1,13 @@
 // The simulator as a ClusterSource and a MetricsSource: the engine's store changes batched into
 // source events per tick, a real-time timer scaled by `speed`, and PATCHes applied to the store.
 import type { PatchRequest, PatchResponse } from '../../domain/action';
-import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Rollout } from '../../domain/k8s';
+import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Pod, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
 import { PatchError } from '../../domain/patch';
 import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
 import { createWorkload, deleteObject } from './api-writes';
 import { Engine } from './engine';
+import { LogFollowers } from './logs/follow';
 import type { ObjectStore, StoreChange } from './object-store';
 import type { Scenario } from './scenario';
 
@@ -48,6 +49,7 @@ function toEvent(change: StoreChange): SourceEvent {
 export function createSimulator(scenario: Scenario, options: SimulatorOptions = {}): Simulator {
 	const engine = new Engine(scenario, options.seed ?? 1);
 	const store = engine.ctx.store;
+	const logs = new LogFollowers(engine.ctx);
 	let speed = clampSpeed(options.speed ?? 1);
 	let clusterListener: ((events: SourceEvent[]) => void) | undefined;
 	let metricsListener: ((samples: ReplicaSample[], at: number) => void) | undefined;
@@ -70,6 +72,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 
 	const tick = () => {
 		engine.tick();
+		logs.tick();
 		metricsListener?.(engine.latestSamples, engine.now);
 	};
 
@@ -142,6 +145,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 			for (let i = 0; i < ticks; i++) tick();
 			flush(true);
 		},
+		openLogs: (request, sink) => logs.open(store.get({ kind: 'Pod', namespace: request.namespace, name: request.pod }) as Pod | undefined, request, sink),
 		now: () => engine.now,
 		truth: () => engine.latestSamples,
 		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),

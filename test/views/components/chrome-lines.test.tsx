@@ -71,7 +71,7 @@ describe('footer line', () => {
 	});
 
 	it('read-only leaves out the hints of keys that change the cluster', () => {
-		expect(footer(ui({ readonly: true }))).toEqual(['? help  q quit  / filter  Tab pane  a analysis  c chart']);
+		expect(footer(ui({ readonly: true }))).toEqual(['? help  q quit  / filter  Tab pane  a analysis  c chart  l logs']);
 	});
 
 	it('a kept filter comes first', () => {

@@ -26,16 +26,16 @@ describe('help overlay', () => {
 		const lines = renderComponent(element).lines();
 		expect(lines).toHaveLength(vm.height);
 		expect(lines.slice(0, 10)).toEqual([
-			'╭─ ▸ Keys ──────────────────────────────────────────────────────────────────────────────────╮',
-			'│ General                                                                                   │',
-			'│   ?               Show or hide this help                                                  │',
-			'│   q Ctrl-C        Quit                                                                    │',
-			'│   :               Command line (its commands are listed below)                            │',
-			'│   /               Filter the focused list                                                 │',
-			'│   Esc             Close dialog, clear filter, back to workloads                           │',
-			'│                                                                                           │',
-			'│ Navigation                                                                                │',
-			'│   Tab             Next pane                                                               │',
+			'╭─ ▸ Keys ────────────────────────────────────────────────────────────────────────────────────╮',
+			'│ General                                                                                     │',
+			'│   ?               Show or hide this help                                                    │',
+			'│   q Ctrl-C        Quit                                                                      │',
+			'│   :               Command line (its commands are listed below)                              │',
+			'│   /               Filter the focused list (in the logs: a regular expression)               │',
+			'│   Esc             Close dialog, clear filter, back to workloads                             │',
+			'│                                                                                             │',
+			'│ Navigation                                                                                  │',
+			'│   Tab             Next pane                                                                 │',
 		]);
 		expect(lines.slice(-2)).toEqual([
 			`│ ${`↑↓ PgUp PgDn scroll · ? or Esc close · 1–${size.room} of ${size.lines}`.padEnd(vm.width - 3)}│`,
@@ -48,8 +48,8 @@ describe('help overlay', () => {
 		const lines = renderComponent(help(0).element).lines();
 		const resume = lines.findIndex((line) => line.startsWith('│   r '));
 		expect(lines.slice(resume, resume + 2)).toEqual([
-			'│   r               Resume (Deployments; Rollouts resume with P)  (paused — press P to      │',
-			'│ promote/resume)                                                                           │',
+			'│   r               Resume (Deployments; Rollouts resume with P)  (paused — press P to        │',
+			'│ promote/resume)                                                                             │',
 		]);
 	});
 
@@ -70,10 +70,10 @@ describe('help overlay', () => {
 		const { size, element } = help(0, true);
 		const lines = renderComponent(element).lines();
 		expect(lines.slice(0, 4)).toEqual([
-			'╭─ ▸ Keys ───────────────────────────────────────────────────────────────────────╮',
-			'│ Read-only mode: actions that change the cluster are switched off.              │',
-			'│                                                                                │',
-			'│ General                                                                        │',
+			'╭─ ▸ Keys ────────────────────────────────────────────────────────────────────────────────────╮',
+			'│ Read-only mode: actions that change the cluster are switched off.                           │',
+			'│                                                                                             │',
+			'│ General                                                                                     │',
 		]);
 		expect(size.lines).toBeLessThan(help(0).size.lines);
 		expect(lines.join('\n')).not.toMatch(/Promote|Abort|Scale/);

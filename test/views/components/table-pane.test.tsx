@@ -46,9 +46,9 @@ describe('table pane', () => {
 		// The vLLM columns (KV%, QUEUE) outrank GPU memory and TTFT when the width runs short.
 		const table = buildReplicaTable(snapshot({ focus: 'replicas' }), 88, 6, DEFAULT_THRESHOLDS);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'POD                     ROLE    STATUS        RDY RST GPU%    P99   RPS  ERR%  KV% QUEUE',
-			'llama-3-70b…c8b94-9wf5r canary  ⚠ ImagePullB… 0/1   0    —      —     —     —    —     —',
-			'llama-3-70b…8f6b5-6jfpt stable  ✔ Running     1/1   0   64   1.3s   3.5   0.1    —     —',
+			'POD                    ROLE    STATUS         RDY RST GPU%    P99   RPS  ERR%  KV% QUEUE',
+			'llama-3-70…c8b94-9wf5r canary  ⚠ ImagePullBa… 0/1   0    —      —     —     —    —     —',
+			'llama-3-70…8f6b5-6jfpt stable  ✔ Running      1/1   0   64   1.3s   3.5   0.1    —     —',
 		]);
 	});
 

@@ -5,6 +5,7 @@ import { UsageError } from './usage-error';
 export const HELP = `
   Usage
     $ rolltop [options]              the console (live cluster when a kubeconfig has a current context, else the simulator)
+    $ rolltop status NAME [options]  one workload's status for pipelines, with exit codes
     $ rolltop sim serve [options]    serve the simulated cluster over the Kubernetes API and /metrics
 
   Source
@@ -31,7 +32,7 @@ export const HELP = `
     --readonly             no action can change the cluster; action keys are removed
     --debug                stack traces on internal errors
 
-  sim serve: see rolltop sim serve --help
+  Each command's own options: rolltop COMMAND --help
 
     --help, --version
 `;

@@ -5,6 +5,7 @@ import { UsageError } from './usage-error';
 export const HELP = `
   Usage
     $ rolltop [options]              the console (live cluster when a kubeconfig has a current context, else the simulator)
+    $ rolltop get [NAME] [options]   a snapshot of what the console shows, as text or JSON
     $ rolltop status NAME [options]  one workload's status for pipelines, with exit codes
     $ rolltop sim serve [options]    serve the simulated cluster over the Kubernetes API and /metrics
 

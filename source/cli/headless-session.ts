@@ -13,6 +13,8 @@ export interface HeadlessSession {
 	sources: Sources;
 	/** Both workload kinds have been listed (or the cluster does not serve Rollouts): "not found" is an answer now. */
 	listed(): boolean;
+	/** The metrics source has answered once: samples, or a problem such as "no Prometheus configured". */
+	metricsAnswered(): boolean;
 	/** Called after every batch of events or samples has been applied. */
 	onChange(listener: () => void): void;
 	/** Starts the sources; the simulator emits its first events from within. */
@@ -35,6 +37,7 @@ export async function openHeadless(flags: SourceFlags, options: HeadlessOptions 
 	const sources = options.wrap ? options.wrap(choice.initial) : choice.initial;
 	const seen = new Set<Kind>();
 	const listeners: Array<() => void> = [];
+	let samplesSeen = false;
 	const changed = () => {
 		for (const listener of listeners) listener();
 	};
@@ -42,6 +45,7 @@ export async function openHeadless(flags: SourceFlags, options: HeadlessOptions 
 		store,
 		sources,
 		listed: () => WORKLOAD_KINDS.every((kind) => seen.has(kind)),
+		metricsAnswered: () => samplesSeen || store.metrics.problem !== null,
 		onChange: (listener) => void listeners.push(listener),
 		start() {
 			sources.cluster.start((events: SourceEvent[]) => {
@@ -49,7 +53,12 @@ export async function openHeadless(flags: SourceFlags, options: HeadlessOptions 
 				store.ingest(events);
 				changed();
 			});
+			sources.metrics.onHealth?.((problem) => {
+				store.setMetricsProblem(problem);
+				changed();
+			});
 			sources.metrics.start((samples) => {
+				samplesSeen ||= samples.length > 0;
 				store.ingestSamples(samples);
 				changed();
 			});

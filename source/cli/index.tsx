@@ -22,6 +22,7 @@ async function run(debug: boolean, command: () => Promise<number | void>): Promi
 /** Commands with a command line of their own (flags, usage text); meow parses only the console's. */
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Promise<number | void> }>> = {
 	sim: async () => ({ default: (await import('./serve-command')).simCommand }),
+	get: async () => ({ default: (await import('./get-command')).getCommand }),
 	status: async () => ({ default: (await import('./status-command')).statusCommand }),
 };
 

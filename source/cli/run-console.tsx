@@ -8,6 +8,7 @@ import { defaultThemeName } from '../theme/load-theme';
 import { CellWriter } from './cell-writer';
 import { createConsole } from './console';
 import type { Flags } from './flags';
+import { runGet } from './get-command';
 import { chooseSources, sourceFlags } from './sources';
 import { enterFullscreen, installTerminalGuards, restoreTerminal } from './terminal';
 import { UsageError } from './usage-error';
@@ -22,10 +23,13 @@ function currentUser(): string {
 
 export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
+	const source = sourceFlags(flags);
+	// Piped or redirected (`rolltop | cat`, a CI log): what the console would show, once, as text.
+	if (!process.stdout.isTTY) process.exit(await runGet({ source: { ...source, config: flags.config }, output: 'text', watch: false }));
 	let store: Store | undefined;
-	const choice = await chooseSources(sourceFlags(flags), config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		throw new UsageError('the console needs an interactive terminal (stdin and stdout must be a TTY)');
+	const choice = await chooseSources(source, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	if (!process.stdin.isTTY) {
+		throw new UsageError('the console needs an interactive terminal (stdin must be a TTY); for a snapshot use rolltop get');
 	}
 	enterFullscreen(process.stdout);
 	// Ink renders incrementally (changed lines); the cell writer then sends only changed cells.

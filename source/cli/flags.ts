@@ -7,6 +7,7 @@ export const HELP = `
     $ rolltop [options]              the console (live cluster when a kubeconfig has a current context, else the simulator)
     $ rolltop get [NAME] [options]   a snapshot of what the console shows, as text or JSON
     $ rolltop status NAME [options]  one workload's status for pipelines, with exit codes
+    $ rolltop record --sim --for DUR FILE   record the simulator without a terminal
     $ rolltop sim serve [options]    serve the simulated cluster over the Kubernetes API and /metrics
 
   Source
@@ -31,6 +32,7 @@ export const HELP = `
   Display
     --theme NAME|PATH      dark, light, high-contrast, mono, or a theme file (NO_COLOR selects mono)
     --readonly             no action can change the cluster; action keys are removed
+    --record FILE          write a recording of the session (NDJSON; replay it with rolltop replay FILE)
     --debug                stack traces on internal errors
 
   Each command's own options: rolltop COMMAND --help
@@ -60,6 +62,7 @@ export function parseFlags(argv: string[]) {
 			config: { type: 'string' },
 			theme: { type: 'string' },
 			readonly: { type: 'boolean', default: false },
+			record: { type: 'string' },
 			debug: { type: 'boolean', default: false },
 		},
 	});

@@ -9,6 +9,7 @@ import { workloadSnapshot, type WorkloadSnapshot } from '../headless/workload-sn
 import { selectWorkloads } from '../store/selectors';
 import { parseCommandLine, positionalsAtMost, printUsage } from './command-line';
 import { openHeadless, type HeadlessSession } from './headless-session';
+import { openRecording } from './record-wiring';
 import { outputFlag, type OutputFormat } from './headless-output';
 import { SOURCE_HELP, SOURCE_OPTIONS, sourceFlagsOf } from './source-options';
 import type { SourceFlags } from './sources';
@@ -41,6 +42,7 @@ export interface GetOptions {
 	source: SourceFlags & { config?: string };
 	output: OutputFormat;
 	watch: boolean;
+	record?: string;
 }
 
 function parseGet(argv: string[]): GetOptions | undefined {
@@ -52,7 +54,7 @@ function parseGet(argv: string[]): GetOptions | undefined {
 	});
 	if (values.help) return undefined;
 	const [name] = positionalsAtMost('get', positionals, 1);
-	return { name, source: sourceFlagsOf(values), output: outputFlag(values.output), watch: values.watch ?? false };
+	return { name, source: sourceFlagsOf(values), output: outputFlag(values.output), watch: values.watch ?? false, record: values.record };
 }
 
 /** The workloads a `get` shows, or the one-line reason NAME matches none. */
@@ -76,7 +78,8 @@ function render(session: HeadlessSession, workloads: Workload[], output: OutputF
 
 /** Runs a get; resolves to the exit code. Also the console's answer when stdout is not a terminal. */
 export async function runGet(options: GetOptions): Promise<number> {
-	const session = await openHeadless(options.source, { config: options.source.config });
+	const recording = options.record ? openRecording(options.record) : undefined;
+	const session = await openHeadless(options.source, { config: options.source.config, wrap: recording?.wrap });
 	const inTerminal = options.watch && Boolean(process.stdout.isTTY);
 	const output: OutputFormat = options.watch && !inTerminal ? 'json' : options.output;
 	let listedAt: number | undefined;
@@ -119,11 +122,18 @@ export async function runGet(options: GetOptions): Promise<number> {
 				last = undefined;
 				show();
 			});
-			installTerminalGuards({ debug: false, onExit: () => session.stop() });
+			installTerminalGuards({
+				debug: false,
+				onExit: () => {
+					session.stop();
+					recording?.close();
+				},
+			});
 		}
 		session.start();
 	});
 	session.stop();
+	recording?.close();
 	restoreTerminal();
 	return code;
 }

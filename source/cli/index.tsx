@@ -23,6 +23,7 @@ async function run(debug: boolean, command: () => Promise<number | void>): Promi
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Promise<number | void> }>> = {
 	sim: async () => ({ default: (await import('./serve-command')).simCommand }),
 	get: async () => ({ default: (await import('./get-command')).getCommand }),
+	record: async () => ({ default: (await import('./record-command')).recordCommand }),
 	status: async () => ({ default: (await import('./status-command')).statusCommand }),
 };
 

@@ -9,6 +9,7 @@ import { CellWriter } from './cell-writer';
 import { createConsole } from './console';
 import type { Flags } from './flags';
 import { runGet } from './get-command';
+import { openRecording, recordedChoice } from './record-wiring';
 import { chooseSources, sourceFlags } from './sources';
 import { enterFullscreen, installTerminalGuards, restoreTerminal } from './terminal';
 import { UsageError } from './usage-error';
@@ -25,9 +26,11 @@ export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	const source = sourceFlags(flags);
 	// Piped or redirected (`rolltop | cat`, a CI log): what the console would show, once, as text.
-	if (!process.stdout.isTTY) process.exit(await runGet({ source: { ...source, config: flags.config }, output: 'text', watch: false }));
+	if (!process.stdout.isTTY) process.exit(await runGet({ source: { ...source, config: flags.config }, output: 'text', watch: false, record: flags.record }));
 	let store: Store | undefined;
-	const choice = await chooseSources(source, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	const chosen = await chooseSources(source, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
+	const recording = flags.record ? openRecording(flags.record) : undefined;
+	const choice = recording ? recordedChoice(chosen, recording) : chosen;
 	if (!process.stdin.isTTY) {
 		throw new UsageError('the console needs an interactive terminal (stdin must be a TTY); for a snapshot use rolltop get');
 	}
@@ -63,6 +66,7 @@ export async function runConsole(flags: Flags): Promise<void> {
 		console.stop();
 		instance.unmount();
 		terminal.dispose();
+		recording?.close();
 	};
 	installTerminalGuards({ debug: flags.debug, onExit: shutdown });
 	quit = shutdown;

@@ -6,6 +6,7 @@ import { findWorkload } from '../headless/find-workload';
 import { statusLine, workloadReport, type WorkloadReport } from '../headless/workload-report';
 import { parseCommandLine, positionalsAtMost, printUsage, tryHelp } from './command-line';
 import { openHeadless } from './headless-session';
+import { openRecording } from './record-wiring';
 import { lastDeployMs } from './scenario-deploys';
 import { durationFlag, outputFlag } from './headless-output';
 import { SOURCE_HELP, SOURCE_OPTIONS, sourceFlagsOf } from './source-options';
@@ -75,7 +76,8 @@ export async function statusCommand(argv: string[]): Promise<number> {
 		printUsage(STATUS_HELP);
 		return EXIT.healthy;
 	}
-	const session = await openHeadless(options.source, { config: options.source.config });
+	const recording = options.record ? openRecording(options.record) : undefined;
+	const session = await openHeadless(options.source, { config: options.source.config, wrap: recording?.wrap });
 	const simulated = session.sources.cluster.kind === 'simulated';
 	const startedAt = { wall: Date.now(), source: undefined as number | undefined };
 	const limitMs = options.timeoutMs ?? (options.wait ? undefined : FIRST_ANSWER_MS);
@@ -146,5 +148,6 @@ export async function statusCommand(argv: string[]): Promise<number> {
 		session.start();
 	});
 	session.stop();
+	recording?.close();
 	return code;
 }

@@ -1,0 +1,3 @@
+// Recordings of a console session and their replay: public entry points.
+export { Recorder } from './recorder';
+export { createRecordingFile, type RecordingFile } from './recording-file';

@@ -8,6 +8,7 @@ export const HELP = `
     $ rolltop get [NAME] [options]   a snapshot of what the console shows, as text or JSON
     $ rolltop status NAME [options]  one workload's status for pipelines, with exit codes
     $ rolltop record --sim --for DUR FILE   record the simulator without a terminal
+    $ rolltop replay FILE            the console on a recording, read-only, with a timeline
     $ rolltop sim serve [options]    serve the simulated cluster over the Kubernetes API and /metrics
 
   Source

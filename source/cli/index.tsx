@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Prom
 	sim: async () => ({ default: (await import('./serve-command')).simCommand }),
 	get: async () => ({ default: (await import('./get-command')).getCommand }),
 	record: async () => ({ default: (await import('./record-command')).recordCommand }),
+	replay: async () => ({ default: (await import('./replay-command')).replayCommand }),
 	status: async () => ({ default: (await import('./status-command')).statusCommand }),
 };
 

@@ -2,6 +2,7 @@
 import { render } from 'ink';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
+import type { Thresholds } from '../domain/thresholds';
 import { selectWorkloadOfPod } from '../store/selectors';
 import type { Store } from '../store/store';
 import { defaultThemeName } from '../theme/load-theme';
@@ -10,7 +11,7 @@ import { createConsole } from './console';
 import type { Flags } from './flags';
 import { runGet } from './get-command';
 import { openRecording, recordedChoice } from './record-wiring';
-import { chooseSources, sourceFlags } from './sources';
+import { chooseSources, sourceFlags, type SourceChoice } from './sources';
 import { enterFullscreen, installTerminalGuards, restoreTerminal } from './terminal';
 import { UsageError } from './usage-error';
 
@@ -31,7 +32,33 @@ export async function runConsole(flags: Flags): Promise<void> {
 	const chosen = await chooseSources(source, config, (namespace, pod) => (store ? selectWorkloadOfPod(store.cluster, namespace, pod) : undefined));
 	const recording = flags.record ? openRecording(flags.record) : undefined;
 	const choice = recording ? recordedChoice(chosen, recording) : chosen;
-	if (!process.stdin.isTTY) {
+	await showConsole({
+		choice,
+		themeName: flags.theme ?? defaultThemeName(process.env),
+		readonly: flags.readonly,
+		debug: flags.debug,
+		thresholds: config.thresholds,
+		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
+		onStore: (created) => (store = created),
+		onShutdown: () => recording?.close(),
+	});
+}
+
+export interface ShowConsoleOptions {
+	choice: SourceChoice;
+	themeName: string;
+	readonly: boolean;
+	debug: boolean;
+	thresholds: Thresholds;
+	chartSlotMs: number;
+	onStore?: (store: Store) => void;
+	onShutdown?: () => void;
+}
+
+/** Runs the console in this terminal until the user quits; then the process ends. */
+export async function showConsole(options: ShowConsoleOptions): Promise<void> {
+	const { choice } = options;
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new UsageError('the console needs an interactive terminal (stdin must be a TTY); for a snapshot use rolltop get');
 	}
 	enterFullscreen(process.stdout);
@@ -42,17 +69,17 @@ export async function runConsole(flags: Flags): Promise<void> {
 	let quit = () => {};
 	const console = createConsole({
 		sources: choice.initial,
-		themeName: flags.theme ?? defaultThemeName(process.env),
-		readonly: flags.readonly,
+		themeName: options.themeName,
+		readonly: options.readonly,
 		user: currentUser(),
 		now: Date.now(),
 		terminal,
 		quit: () => quit(),
-		thresholds: config.thresholds,
-		chartSlotMs: choice.initial.simulator ? 1000 : config.refreshIntervalMs,
+		thresholds: options.thresholds,
+		chartSlotMs: options.chartSlotMs,
 		switchers: { scenario: choice.scenario, context: choice.context, namespace: choice.namespace, contexts: choice.contexts },
 	});
-	store = console.store;
+	options.onStore?.(console.store);
 	const instance = render(console.element, {
 		stdout: terminal as unknown as NodeJS.WriteStream,
 		stderr: terminal as unknown as NodeJS.WriteStream,
@@ -66,9 +93,9 @@ export async function runConsole(flags: Flags): Promise<void> {
 		console.stop();
 		instance.unmount();
 		terminal.dispose();
-		recording?.close();
+		options.onShutdown?.();
 	};
-	installTerminalGuards({ debug: flags.debug, onExit: shutdown });
+	installTerminalGuards({ debug: options.debug, onExit: shutdown });
 	quit = shutdown;
 	try {
 		await instance.waitUntilExit();

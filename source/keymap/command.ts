@@ -4,7 +4,7 @@ import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
 import type { Host } from './host';
 
-export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'simulator';
+export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'simulator' | 'replay';
 
 export interface KeyContext {
 	/** Kind of the selected workload, if any. */
@@ -12,6 +12,8 @@ export interface KeyContext {
 	/** Why an action on the selected workload is unavailable right now (null: available). */
 	actionBlocked: (kind: ActionKind) => string | null;
 	simulated: boolean;
+	/** The console shows a recording. */
+	replay: boolean;
 }
 
 /** What a handler may use: the store to change, the host for I/O, and the console's action planner. */

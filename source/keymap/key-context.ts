@@ -7,11 +7,12 @@ import { selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { KeyContext } from './command';
 
-export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean): KeyContext {
+export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean, replay = false): KeyContext {
 	const workload = selectedWorkload(snapshot);
 	return {
 		workloadKind: workload?.kind,
 		simulated,
+		replay,
 		actionBlocked: (kind) => {
 			if (!workload) return 'select a Rollout or Deployment first';
 			return actionDisabledReason(kind, workload, selectReplicaSets(snapshot.cluster, workload)) ?? snapshot.permissions.get(permissionFor(kind, workload).key) ?? null;

@@ -92,6 +92,7 @@ describe('command line', () => {
 			user: 'tester',
 			simulated: () => false,
 			simulator: () => undefined,
+			replay: () => undefined,
 			execute: async () => ({ ok: true, message: '' }),
 			setTheme: () => null,
 			themes: () => [],

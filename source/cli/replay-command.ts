@@ -2,7 +2,7 @@
 import { loadConfig } from '../config';
 import { EXIT } from '../headless/status-outcome';
 import { createReplay, readRecording } from '../sources/replay';
-import { defaultThemeName } from '../theme/load-theme';
+import { defaultThemeName, loadTheme } from '../theme/load-theme';
 import { parseCommandLine, positionalsAtMost, printUsage, tryHelp } from './command-line';
 import { numberFlag } from './flags';
 import { showConsole } from './run-console';
@@ -48,6 +48,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
 	if (!file) throw new UsageError(`replay needs the recording FILE ${tryHelp('replay')}`);
 	const speed = numberFlag('speed', values.speed, 1, 0.25, 60);
 	const config = loadConfig({ path: values.config });
+	if (values.theme) loadTheme(values.theme);
 	const recording = readRecording(file);
 	const replay = createReplay(recording, file, { speed, paused: values.paused ?? false });
 	await showConsole({

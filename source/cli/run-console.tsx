@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import type { Thresholds } from '../domain/thresholds';
 import { selectWorkloadOfPod } from '../store/selectors';
 import type { Store } from '../store/store';
-import { defaultThemeName } from '../theme/load-theme';
+import { defaultThemeName, loadTheme } from '../theme/load-theme';
 import { CellWriter } from './cell-writer';
 import { createConsole } from './console';
 import type { Flags } from './flags';
@@ -26,6 +26,8 @@ function currentUser(): string {
 export async function runConsole(flags: Flags): Promise<void> {
 	const config = loadConfig({ path: flags.config });
 	const source = sourceFlags(flags);
+	// A theme that does not exist is an error even when nothing is drawn with it.
+	if (flags.theme) loadTheme(flags.theme);
 	// Piped or redirected (`rolltop | cat`, a CI log): what the console would show, once, as text.
 	if (!process.stdout.isTTY) process.exit(await runGet({ source: { ...source, config: flags.config }, output: 'text', watch: false, record: flags.record }));
 	let store: Store | undefined;

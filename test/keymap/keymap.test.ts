@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandsFor } from '../../source/keymap/commands';
+import { COMMANDS, commandForKey, commandsFor, type KeyContext } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
 import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
@@ -11,14 +11,24 @@ import { Store } from '../../source/store/store';
 import { packageRoot } from '../../source/package-root';
 
 describe('keymap', () => {
-	it('binds every key to at most one command', () => {
+	it('binds every key to at most one command, except replay keys, which win only in a replay', () => {
 		const seen = new Map<string, string>();
-		for (const command of COMMANDS) {
+		for (const command of COMMANDS.filter((c) => c.scope !== 'replay')) {
 			for (const key of command.keys) {
 				expect(seen.get(key), `${key} is bound to ${seen.get(key)} and ${command.id}`).toBeUndefined();
 				seen.set(key, command.id);
 			}
 		}
+		const ctx = (kind: 'live' | 'simulated' | 'replay'): KeyContext => ({ simulated: kind === 'simulated', replay: kind === 'replay', actionBlocked: () => null });
+		for (const command of COMMANDS.filter((c) => c.scope === 'replay')) {
+			for (const key of command.keys) {
+				expect(commandForKey(key, ctx('replay'))?.id).toBe(command.id);
+				const other = seen.get(key);
+				if (other) expect(commandForKey(key, ctx(other.startsWith('sim.') ? 'simulated' : 'live'))?.id).toBe(other);
+			}
+		}
+		expect(commandForKey('g', ctx('live'))?.id).toBe('nav.top');
+		expect(commandForKey('>', ctx('simulated'))?.id).toBe('sim.faster');
 	});
 
 	it('read-only mode removes every command that changes the cluster, and only those', () => {

@@ -19,6 +19,7 @@ export const FULL = {
 	k8sSteadySeconds: 330,
 	prometheus: true,
 	// 10,000 pods in 100 workloads served over the Kubernetes API from a process of their own.
+	recordingMinutes: 10,
 	live: { cluster: { replicas: 10000, workloads: 100 }, presses: 40, warmupPresses: 6, burstSeconds: 20, idle: { seconds: 30, settleSeconds: 5 } },
 };
 
@@ -34,5 +35,6 @@ export const QUICK = {
 	k8sSteadySeconds: 1,
 	// A real Prometheus needs ~10 s to start and scrape: too slow for a smoke run.
 	prometheus: false,
+	recordingMinutes: 1,
 	live: { cluster: { replicas: 40, workloads: 4 }, presses: 4, warmupPresses: 1, burstSeconds: 1, idle: { seconds: 1, settleSeconds: 0.5 } },
 };

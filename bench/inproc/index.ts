@@ -6,6 +6,7 @@ export { kubernetesFigures, prometheusFigures } from './api-cost';
 export { keyLatencyFigures } from './key-latency';
 export { liveScaleFigures } from './live-scale';
 export { outputRateFigures } from './output-rate';
+export { recordingFigures } from './recording-size';
 
 /** A generated cluster as a scenario file, for the CLI's `--scenario PATH`. */
 export function writeGeneratedScenario(path: string, options: GenerateOptions): void {

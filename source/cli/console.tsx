@@ -3,7 +3,7 @@
 // wires: every rule lives in the layer it belongs to.
 import type { ReactElement } from 'react';
 import { executePlan } from '../domain/execute-plan';
-import type { ClusterSource, MetricsSource, SimulatorControls } from '../domain/source';
+import type { ClusterSource, MetricsSource, ReplayControls, SimulatorControls } from '../domain/source';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds';
 import type { VerdictConfig } from '../domain/verdict-spec';
 import { Controller, type Host } from '../keymap/controller';
@@ -23,6 +23,7 @@ export interface Sources {
 	cluster: ClusterSource;
 	metrics: MetricsSource;
 	simulator?: SimulatorControls;
+	replay?: ReplayControls;
 }
 
 /** The terminal the console draws on: its size, and 'resize' events when it changes. */
@@ -130,6 +131,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		user: options.user,
 		simulated: () => sources.cluster.kind === 'simulated',
 		simulator: () => sources.simulator,
+		replay: () => sources.replay,
 		execute: (plan) => executePlan(plan, (request) => sources.cluster.patch(request)),
 		themes: listThemes,
 		setTheme: (name) => {
@@ -147,7 +149,7 @@ export function createConsole(options: ConsoleOptions): Console {
 	};
 	const controller = new Controller({ store, host, helpSize: (ctx) => helpSize(store.ui, ctx) });
 	const screen = new ScreenPublisher(store, {
-		source: () => ({ kind: sources.cluster.kind, label: sources.cluster.label, scope: sources.cluster.scope }),
+		source: () => ({ kind: sources.cluster.kind, label: sources.cluster.label, scope: sources.cluster.scope, replay: sources.replay?.position() }),
 		thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
 		chartSlotMs,
 	});

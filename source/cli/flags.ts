@@ -5,6 +5,10 @@ import { UsageError } from './usage-error';
 export const HELP = `
   Usage
     $ rolltop [options]              the console (live cluster when a kubeconfig has a current context, else the simulator)
+    $ rolltop get [NAME] [options]   a snapshot of what the console shows, as text or JSON
+    $ rolltop status NAME [options]  one workload's status for pipelines, with exit codes
+    $ rolltop record --sim --for DUR FILE   record the simulator without a terminal
+    $ rolltop replay FILE            the console on a recording, read-only, with a timeline
     $ rolltop sim serve [options]    serve the simulated cluster over the Kubernetes API and /metrics
 
   Source
@@ -29,9 +33,10 @@ export const HELP = `
   Display
     --theme NAME|PATH      dark, light, high-contrast, mono, or a theme file (NO_COLOR selects mono)
     --readonly             no action can change the cluster; action keys are removed
+    --record FILE          write a recording of the session (NDJSON; replay it with rolltop replay FILE)
     --debug                stack traces on internal errors
 
-  sim serve: see rolltop sim serve --help
+  Each command's own options: rolltop COMMAND --help
 
     --help, --version
 `;
@@ -58,6 +63,7 @@ export function parseFlags(argv: string[]) {
 			config: { type: 'string' },
 			theme: { type: 'string' },
 			readonly: { type: 'boolean', default: false },
+			record: { type: 'string' },
 			debug: { type: 'boolean', default: false },
 		},
 	});

@@ -1,13 +1,14 @@
-// rolltop's entry point: parse flags, then run the console or `sim serve`.
+// rolltop's entry point: parse flags, then run the console or one of the commands.
 import { InputError } from '../domain/input-error';
 import { parseFlags } from './flags';
 import { restoreTerminal } from './terminal';
 import { failUsage, UsageError } from './usage-error';
 
 /** Runs a command; problems with what the user gave us are one line and exit code 2, anything else is a bug. */
-async function run(debug: boolean, command: () => Promise<void>): Promise<void> {
+async function run(debug: boolean, command: () => Promise<number | void>): Promise<void> {
+	let code: number | void;
 	try {
-		await command();
+		code = await command();
 	} catch (error) {
 		restoreTerminal();
 		if (error instanceof InputError) failUsage(error.message);
@@ -15,17 +16,22 @@ async function run(debug: boolean, command: () => Promise<void>): Promise<void> 
 		process.stderr.write(`rolltop: internal error: ${detail}\n`);
 		process.exit(1);
 	}
+	if (typeof code === 'number') process.exit(code);
 }
+
+/** Commands with a command line of their own (flags, usage text); meow parses only the console's. */
+const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Promise<number | void> }>> = {
+	sim: async () => ({ default: (await import('./serve-command')).simCommand }),
+	get: async () => ({ default: (await import('./get-command')).getCommand }),
+	record: async () => ({ default: (await import('./record-command')).recordCommand }),
+	replay: async () => ({ default: (await import('./replay-command')).replayCommand }),
+	status: async () => ({ default: (await import('./status-command')).statusCommand }),
+};
 
 async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
-	// `sim` has its own command line (flags, usage text); meow parses only the console's.
-	if (argv[0] === 'sim') {
-		return run(argv.includes('--debug'), async () => {
-			const { simCommand } = await import('./serve-command');
-			await simCommand(argv.slice(1));
-		});
-	}
+	const command = COMMANDS[argv[0]];
+	if (command) return run(argv.includes('--debug'), async () => (await command()).default(argv.slice(1)));
 	const cli = parseFlags(argv);
 	return run(cli.flags.debug, async () => {
 		if (cli.input.length) throw new UsageError(`unknown command '${cli.input.join(' ')}' (try: rolltop --help)`);

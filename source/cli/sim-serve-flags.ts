@@ -1,6 +1,6 @@
 // `rolltop sim …` command line: its own usage text and strict flags, so a typo or a console flag
 // given to `sim serve` is one line and exit code 2 instead of a server started with defaults.
-import { parseArgs } from 'node:util';
+import { parseCommandLine, tryHelp } from './command-line';
 import { numberFlag } from './flags';
 import type { SimServeOptions } from './sim-serve';
 import { UsageError } from './usage-error';
@@ -24,38 +24,20 @@ export const SIM_SERVE_HELP = `
 
 export type SimCommand = { help: true } | { help: false; options: SimServeOptions };
 
-const TRY = '(try: rolltop sim serve --help)';
-
-function flagErrorMessage(error: NodeJS.ErrnoException): string {
-	const flag = /'([^']+)'/.exec(error.message)?.[1];
-	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag '${flag}' for sim serve ${TRY}`;
-	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${/'(--?[\w-]+)/.exec(error.message)?.[1] ?? 'a flag'} needs a value ${TRY}`;
-	return `unexpected argument '${flag ?? error.message.split('\n')[0]}' for sim serve ${TRY}`;
-}
+const TRY = tryHelp('sim serve');
 
 /** `argv` after `sim`: the subcommand and its flags. Throws UsageError (one line, exit 2). */
 export function parseSimCommand(argv: string[]): SimCommand {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			strict: true,
-			options: {
-				listen: { type: 'string' },
-				'kubeconfig-out': { type: 'string' },
-				scenario: { type: 'string' },
-				seed: { type: 'string' },
-				speed: { type: 'string' },
-				// Read by the entry point for its error report.
-				debug: { type: 'boolean' },
-				help: { type: 'boolean', short: 'h' },
-			},
-		});
-	} catch (error) {
-		throw new UsageError(flagErrorMessage(error as NodeJS.ErrnoException));
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseCommandLine('sim serve', argv, {
+		listen: { type: 'string' },
+		'kubeconfig-out': { type: 'string' },
+		scenario: { type: 'string' },
+		seed: { type: 'string' },
+		speed: { type: 'string' },
+		// Read by the entry point for its error report.
+		debug: { type: 'boolean' },
+		help: { type: 'boolean', short: 'h' },
+	});
 	const [sub, ...extra] = positionals;
 	if (sub === undefined) {
 		if (values.help) return { help: true };
@@ -67,7 +49,7 @@ export function parseSimCommand(argv: string[]): SimCommand {
 	return {
 		help: false,
 		options: {
-			listen: values.listen ?? '127.0.0.1:8443',
+			listen: (values.listen) ?? '127.0.0.1:8443',
 			kubeconfigOut: values['kubeconfig-out'],
 			scenario: values.scenario,
 			seed: numberFlag('seed', values.seed, 1, 0, 2 ** 31 - 1, true),

@@ -8,6 +8,7 @@ import { noMetrics } from '../sources/no-metrics';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import type { Sources } from './console';
 import { numberFlag, type Flags } from './flags';
+import { checkSourceFlags } from './source-options';
 import { UsageError } from './usage-error';
 
 type Env = Record<string, string | undefined>;
@@ -38,12 +39,15 @@ export interface SourceChoice {
 /** Finds a replica's workload, so its annotation or config entry can choose the metric presets. */
 export type WorkloadOfPod = (namespace: string, pod: string) => Workload | undefined;
 
+/** The console's source flags, checked as every command's are. */
 export function sourceFlags(flags: Flags): SourceFlags {
-	return {
+	const checked = {
 		...flags,
 		seed: numberFlag('seed', flags.seed, 1, 0, 2 ** 31 - 1, true),
 		speed: numberFlag('speed', flags.speed, 1, 0, 100),
 	};
+	checkSourceFlags(checked);
+	return checked;
 }
 
 // The live stack (client-node, axios) is loaded only when a cluster is used: start-up on the

@@ -63,3 +63,21 @@ export interface MetricsSource {
 	/** Health shown in the header (e.g. "prometheus unreachable"); null when fine. */
 	onHealth?(listener: (problem: string | null) => void): void;
 }
+
+/** Where a replay stands: the recording's first and last instants, the playhead, and how it plays. */
+export interface ReplayPosition {
+	start: number;
+	end: number;
+	at: number;
+	paused: boolean;
+	speed: number;
+}
+
+/** The controls only a replay has: move the playhead, pause, change the playback speed. */
+export interface ReplayControls {
+	position(): ReplayPosition;
+	/** Show the recording as it was at `at` (clamped to the recording). */
+	seek(at: number): void;
+	setPaused(paused: boolean): void;
+	setSpeed(speed: number): void;
+}

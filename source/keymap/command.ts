@@ -6,7 +6,7 @@ import type { Host } from './host';
 
 import type { PaneId } from '../store/ui-state';
 
-export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'logs' | 'simulator';
+export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'logs' | 'simulator' | 'replay';
 
 export interface KeyContext {
 	/** Kind of the selected workload, if any. */
@@ -18,6 +18,8 @@ export interface KeyContext {
 	logsBlocked: string | null;
 	/** A replica is selected in the focused replicas pane. */
 	replicaSelected: boolean;
+	/** The console shows a recording. */
+	replay: boolean;
 }
 
 /** What a handler may use: the store to change, the host for I/O, and the console's action planner. */

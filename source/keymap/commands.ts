@@ -1,18 +1,20 @@
 // Every command the console knows, as data with its handler: dispatch, footer hints, the `?`
 // overlay and the README key table are all generated from this one array.
-import type { Command, Scope } from './command';
+import type { Command, KeyContext, Scope } from './command';
 import { keyLabel } from './keys';
 import type { PaneId } from '../store/ui-state';
 import { APP_COMMANDS } from './commands/app';
 import { LOG_COMMANDS } from './commands/logs';
 import { NAVIGATION_COMMANDS } from './commands/navigation';
+import { REPLAY_COMMANDS } from './commands/replay';
 import { SIMULATOR_COMMANDS } from './commands/simulator';
 import { VIEW_COMMANDS } from './commands/view';
 import { WORKLOAD_COMMANDS } from './commands/workload';
 
 export type { Command, CommandEnv, KeyContext, Scope } from './command';
 
-export const COMMANDS: readonly Command[] = [...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...LOG_COMMANDS, ...SIMULATOR_COMMANDS];
+// Replay keys come first: they share keys with navigation and the simulator and win only in a replay.
+export const COMMANDS: readonly Command[] = [...REPLAY_COMMANDS, ...APP_COMMANDS, ...NAVIGATION_COMMANDS, ...WORKLOAD_COMMANDS, ...VIEW_COMMANDS, ...LOG_COMMANDS, ...SIMULATOR_COMMANDS];
 
 export function commandsFor(readonly: boolean): Command[] {
 	return COMMANDS.filter((command) => !(readonly && command.danger));
@@ -29,10 +31,16 @@ export function keyFor(id: string): string {
 	return keyLabel(findCommand(id).keys[0]);
 }
 
-/** The command bound to a key name in the focused pane: a pane's own binding first, then a global one. */
-export function commandForKey(name: string, focus?: PaneId): Command | undefined {
+/**
+ * The command bound to a key name: the focused pane's own binding first, then the others — of
+ * several, the first one available in `ctx` (else the first, to say why).
+ */
+export function commandForKey(name: string, focus?: PaneId, ctx?: KeyContext): Command | undefined {
 	const bound = COMMANDS.filter((c) => c.keys.includes(name));
-	return bound.find((c) => focus !== undefined && c.panes?.includes(focus)) ?? bound.find((c) => !c.panes);
+	const own = bound.find((c) => focus !== undefined && c.panes?.includes(focus));
+	if (own) return own;
+	const general = bound.filter((c) => !c.panes);
+	return (ctx && general.find((c) => !c.disabledReason?.(ctx))) || general[0];
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -42,4 +50,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	view: 'View',
 	logs: 'Logs and describe panes',
 	simulator: 'Simulator',
+	replay: 'Replay',
 };

@@ -31,7 +31,7 @@ export class Controller {
 	}
 
 	keyContext(): KeyContext {
-		return keyContextOf(this.options.store.getSnapshot(), this.options.host.simulated());
+		return keyContextOf(this.options.store.getSnapshot(), this.options.host.simulated(), this.options.host.replay() !== undefined);
 	}
 
 	handleKey(input: string, key: InkKey): void {
@@ -54,7 +54,7 @@ export class Controller {
 				helpSize: () => this.options.helpSize(this.keyContext()),
 			});
 		}
-		const command = commandForKey(name, store.ui.focus);
+		const command = commandForKey(name, store.ui.focus, this.keyContext());
 		if (command) return this.run(command.id);
 		if (name.length === 1 && name !== ' ') store.flash(`'${name}' is not a key here — press ? for help`, 'warn');
 	}

@@ -1,7 +1,7 @@
 // What the program around the console provides: the I/O a command may trigger but the keymap must
 // not own (sending a planned action to the cluster source, switching sources, quitting).
 import type { ActionPlan, ActionResult } from '../domain/action';
-import type { SimulatorControls } from '../domain/source';
+import type { ReplayControls, SimulatorControls } from '../domain/source';
 
 export interface Host {
 	quit(): void;
@@ -10,6 +10,8 @@ export interface Host {
 	/** Whether the console runs on the simulator (its clock keys work only there). */
 	simulated(): boolean;
 	simulator(): SimulatorControls | undefined;
+	/** The playback controls when the console shows a recording. */
+	replay(): ReplayControls | undefined;
 	/** Sends a planned action to the current cluster source. */
 	execute(plan: ActionPlan): Promise<ActionResult>;
 	setTheme(name: string): string | null;

@@ -7,13 +7,14 @@ import type { StoreSnapshot } from '../store/store';
 import type { KeyContext } from './command';
 import { actionDisabledReason } from './remedy';
 
-export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean): KeyContext {
+export function keyContextOf(snapshot: StoreSnapshot, simulated: boolean, replay = false): KeyContext {
 	const workload = selectedWorkload(snapshot);
 	return {
 		workloadKind: workload?.kind,
 		simulated,
 		logsBlocked: workload ? (snapshot.permissions.get(logsPermission(workload.metadata.namespace).key) ?? null) : 'select a workload or replica first',
 		replicaSelected: snapshot.ui.focus === 'replicas' && snapshot.ui.replicaKey !== undefined,
+		replay,
 		actionBlocked: (kind) => {
 			if (!workload) return 'select a Rollout or Deployment first';
 			return actionDisabledReason(kind, workload, selectReplicaSets(snapshot.cluster, workload)) ?? snapshot.permissions.get(permissionFor(kind, workload).key) ?? null;

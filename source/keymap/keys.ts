@@ -39,6 +39,9 @@ export function keyName(input: string, key: InkKey): string {
 const LABELS: Record<string, string> = {
 	up: '↑',
 	down: '↓',
+	left: '←',
+	right: '→',
+	' ': 'Space',
 	pageup: 'PgUp',
 	pagedown: 'PgDn',
 	home: 'Home',

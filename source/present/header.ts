@@ -14,6 +14,8 @@ export function buildHeader(snapshot: StoreSnapshot, source: { kind: SourceKind;
 		const speed = cluster.speed === 0 ? 'frozen' : `×${cluster.speed ?? 1}`;
 		line.push(seg(`  sim ${clockText(cluster.now)} ${speed}`, 'muted'));
 	}
+	// The recorded source's clock at the playhead.
+	if (source.kind === 'replay') line.push(seg(`  at ${clockText(cluster.now)}`, 'muted'));
 	const { state, message } = cluster.connection;
 	if (state !== 'connected') {
 		const stale = cluster.staleKinds.size ? ` · stale: ${[...cluster.staleKinds].join(', ')}` : '';

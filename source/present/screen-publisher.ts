@@ -1,7 +1,7 @@
 // Rebuild, compare, publish: on every store change the screen model is rebuilt outside React, and
 // each part (the chrome around the panes, and every pane) is published only when it changed, so a
 // view re-renders only for what it shows. Views subscribe per part and only render.
-import type { SourceKind } from '../domain/source';
+import type { ReplayPosition, SourceKind } from '../domain/source';
 import type { Thresholds } from '../domain/thresholds';
 import type { Store } from '../store/store';
 import type { PaneId } from '../store/ui-state';
@@ -10,7 +10,7 @@ import { buildScreen, type ChromeVM, type PaneVM, type ScreenVM } from './screen
 
 export interface ScreenContext {
 	/** The current cluster source (it changes on :ctx, :ns and :scenario). */
-	source: () => { kind: SourceKind; label: string; scope?: string };
+	source: () => { kind: SourceKind; label: string; scope?: string; replay?: ReplayPosition };
 	thresholds: Thresholds;
 	chartSlotMs: number;
 }

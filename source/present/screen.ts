@@ -1,7 +1,7 @@
 // The whole screen as one view model, rebuilt from the store snapshot; only visible panes are built
 // and only their visible rows, so a frame costs the same at 50 or 5,000 replicas.
 import type { MetricId } from '../domain/metrics';
-import type { SourceKind } from '../domain/source';
+import type { ReplayPosition, SourceKind } from '../domain/source';
 import { keyFor } from '../keymap/commands';
 import { keyContextOf } from '../keymap/key-context';
 import { selectedWorkload } from '../store/lists';
@@ -14,6 +14,7 @@ import { buildDescribePane } from './describe-pane';
 import { buildEventTable } from './event-rows';
 import { buildLogPane } from './log-pane';
 import { buildFooter } from './footer';
+import { buildTimeline } from './timeline';
 import { buildHeader } from './header';
 import { computeLayout, layoutPanes, type Layout } from './layout';
 import { buildOverlay, type OverlayVM } from './overlays';
@@ -50,7 +51,7 @@ export interface ScreenVM {
 
 export interface ScreenInputs {
 	snapshot: StoreSnapshot;
-	source: { kind: SourceKind; label: string; scope?: string };
+	source: { kind: SourceKind; label: string; scope?: string; replay?: ReplayPosition };
 	thresholds: Thresholds;
 	/** Chart time resolution: one slot per metrics refresh. */
 	chartSlotMs: number;
@@ -95,14 +96,16 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
 		panes[box.id] = buildPane(box.id, inputs, box.width - 2, box.height - 2, frame);
 	}
-	const keyContext = keyContextOf(snapshot, source.kind === 'simulated');
+	const keyContext = keyContextOf(snapshot, source.kind === 'simulated', source.kind === 'replay');
+	// A replay's timeline takes the key hints' place; prompts and messages still show over it.
+	const timeline = ui.mode.kind === 'normal' && !ui.flash ? source.replay : undefined;
 	return {
 		chrome: {
 			layout,
 			viewport: ui.viewport,
 			themeName: ui.themeName,
 			header: buildHeader(snapshot, source, columns),
-			footer: buildFooter(ui, columns, verdictSuggestion(snapshot)),
+			footer: timeline ? buildTimeline(timeline, columns) : buildFooter(ui, columns, verdictSuggestion(snapshot)),
 			overlay: buildOverlay(ui, keyContext, source.label),
 		},
 		panes,

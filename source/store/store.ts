@@ -10,7 +10,7 @@ import { LogBuffer, type NewLogEntry } from './log-buffer';
 import { MetricsHistory } from './metrics-history';
 import { pinSelection } from './selection';
 import { expireUi, FLASH_MS, FULL_PANES, initialUiState, nextDeadline, type Flash, type UiState } from './ui-state';
-import { updateVerdicts, type Verdicts } from './verdicts';
+import { forgetGone, updateVerdicts, type Verdicts } from './verdicts';
 
 export const COALESCE_MS = 150;
 
@@ -85,6 +85,8 @@ export class Store {
 			const pods = this.cluster.objects.get('Pod');
 			this.metrics.retain((key) => pods?.has(key) ?? false);
 		}
+		// So does a verdict: a Rollout that is gone (deleted, or a replay rewound) starts its count anew.
+		if (events.some((e) => (e.type === 'delete' || e.type === 'sync') && e.kind === 'Rollout')) this.verdicts = forgetGone(this.verdicts, this.cluster);
 		this.schedule();
 	}
 

@@ -30,6 +30,13 @@ export function updateVerdicts(previous: Verdicts, cluster: ClusterState, metric
 	return changed || next.size !== previous.size ? next : previous;
 }
 
+/** The counts of Rollouts that still exist (unchanged when none is gone). */
+export function forgetGone(verdicts: Verdicts, cluster: ClusterState): Verdicts {
+	const present = new Set(selectWorkloads(cluster).map(workloadKey));
+	const kept = [...verdicts].filter(([key]) => present.has(key));
+	return kept.length === verdicts.size ? verdicts : new Map(kept);
+}
+
 function judge(
 	previous: VerdictCount | undefined,
 	ro: Rollout,

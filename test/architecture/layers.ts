@@ -28,8 +28,11 @@ export const ALLOWED: Record<Layer, Layer[] | '*'> = {
 	'sources/kubernetes': ['domain'],
 	'sources/prometheus': ['domain'],
 	'sources/simulator': ['domain', 'package-root'],
+	'sources/replay': ['domain'],
 	...Object.fromEntries(SOURCE_SERVICES.map((service) => [service, ['domain']])),
 	serve: ['sources/simulator', 'domain'],
+	/** The headless commands' logic (status, get): store state in, reports and text out. */
+	headless: ['present', 'store', 'domain'],
 	cli: '*',
 };
 

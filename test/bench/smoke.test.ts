@@ -35,6 +35,7 @@ const EXPECTED = [
 	/^live\.kubectl_get_pods\.\d+pods$/,
 	/^live\.idle_cpu\.\d+pods$/,
 	/^live\.rss_peak\.\d+pods$/,
+	/^recording\.kb_per_sim_minute$/,
 ];
 
 const isNumberOrNull = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandForKey, commandsFor } from '../../source/keymap/commands';
+import { COMMANDS, commandForKey, commandsFor, type KeyContext } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
 import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
@@ -11,9 +11,9 @@ import { Store } from '../../source/store/store';
 import { packageRoot } from '../../source/package-root';
 
 describe('keymap', () => {
-	it("binds every key to at most one command per pane (a pane's own keys shadow the global ones there)", () => {
+	it("binds every key to at most one command per pane (a pane's own keys shadow the global ones there), except replay keys", () => {
 		const seen = new Map<string, string>();
-		for (const command of COMMANDS) {
+		for (const command of COMMANDS.filter((c) => c.scope !== 'replay')) {
 			for (const scope of command.panes ?? ['*']) {
 				for (const key of command.keys) {
 					const slot = `${scope} ${key}`;
@@ -22,6 +22,26 @@ describe('keymap', () => {
 				}
 			}
 		}
+	});
+
+	it('replay keys win only in a replay; elsewhere the same keys keep their meaning', () => {
+		const ctx = (kind: 'live' | 'simulated' | 'replay'): KeyContext => ({
+			simulated: kind === 'simulated',
+			replay: kind === 'replay',
+			actionBlocked: () => null,
+			logsBlocked: null,
+			replicaSelected: false,
+		});
+		const general = (key: string) => COMMANDS.find((c) => c.scope !== 'replay' && !c.panes && c.keys.includes(key))?.id;
+		for (const command of COMMANDS.filter((c) => c.scope === 'replay')) {
+			for (const key of command.keys) {
+				expect(commandForKey(key, undefined, ctx('replay'))?.id).toBe(command.id);
+				const other = general(key);
+				if (other) expect(commandForKey(key, undefined, ctx(other.startsWith('sim.') ? 'simulated' : 'live'))?.id).toBe(other);
+			}
+		}
+		expect(commandForKey('g', undefined, ctx('live'))?.id).toBe('nav.top');
+		expect(commandForKey('>', undefined, ctx('simulated'))?.id).toBe('sim.faster');
 	});
 
 	it('a pane-scoped key wins in its pane only', () => {
@@ -103,6 +123,7 @@ describe('command line', () => {
 			user: 'tester',
 			simulated: () => false,
 			simulator: () => undefined,
+			replay: () => undefined,
 			execute: async () => ({ ok: true, message: '' }),
 			setTheme: () => null,
 			themes: () => [],

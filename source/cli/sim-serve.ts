@@ -1,6 +1,7 @@
 // `rolltop sim serve`: the simulator on its real-time clock, exposed over the Kubernetes API (so
 // kubectl and `rolltop --kubeconfig` work against it) and as a Prometheus `/metrics` page.
 import type { Pod } from '../domain/k8s';
+import type { DenyRule } from '../serve/access';
 import { startApiServer, type ApiServer } from '../serve/api-server';
 import { writeKubeconfig } from '../serve/kubeconfig';
 import { MetricsExposition } from '../serve/metrics-exposition';
@@ -14,6 +15,8 @@ export interface SimServeOptions {
 	scenario?: string;
 	seed?: number;
 	speed?: number;
+	/** Requests answered 403, as RBAC would (`--deny`). */
+	deny?: DenyRule[];
 }
 
 export interface RunningSimServe {
@@ -50,6 +53,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 			store: simulator.store,
 			host,
 			port,
+			deny: options.deny,
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },
 		});
 	} catch (error) {

@@ -22,9 +22,13 @@ const EXTRA: Record<Kind, { shortNames?: string[]; subresources: Array<'status' 
 	Pod: { shortNames: ['po'], subresources: ['status'] },
 	Node: { shortNames: ['no'], subresources: ['status'] },
 	Event: { shortNames: ['ev'], subresources: [] },
+	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'] },
+	ScaledObject: { shortNames: ['so'], subresources: ['status'] },
 };
 
 export const ARGO_GROUP = 'argoproj.io';
+/** Groups of custom resources: no strategic merge patches, as on a real API server. */
+export const CUSTOM_GROUPS: ReadonlySet<string> = new Set([ARGO_GROUP, 'keda.sh']);
 
 /**
  * `argo: 'legacy'` mimics an old Rollout CRD without the status subresource (status patches get 404,

@@ -4,7 +4,7 @@ import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
 import type { KubeObject, ObjectRef } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
-import { ARGO_GROUP, groupVersion, type ServedResource } from './discovery';
+import { CUSTOM_GROUPS, groupVersion, type ServedResource } from './discovery';
 import type { ResourcePath } from './resource-path';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
@@ -55,7 +55,7 @@ function notFound(resource: ServedResource, name: string): ApiError {
 function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
 	const entry = Object.entries(PATCH_CONTENT_TYPES).find(([, value]) => value === contentType);
 	// Custom resources have no strategic-merge schema; the real API server refuses such patches too.
-	const custom = resource.group === ARGO_GROUP;
+	const custom = CUSTOM_GROUPS.has(resource.group);
 	if (!entry || (custom && entry[0] === 'strategic')) {
 		const accepted = Object.values(PATCH_CONTENT_TYPES).filter((t) => !(custom && t === PATCH_CONTENT_TYPES.strategic));
 		throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);

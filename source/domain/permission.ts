@@ -33,3 +33,6 @@ export function permissionFor(kind: ActionKind, workload: Workload): PermissionQ
 	const namespace = workload.metadata.namespace;
 	return { key: `${resource}/${subresource ?? ''}/${namespace ?? ''}`, verb: 'patch', resource, namespace, subresource };
 }
+
+/** Cordon and uncordon patch the node itself: cluster-scoped `patch nodes`. */
+export const NODE_PATCH_PERMISSION: PermissionQuestion = { key: 'nodes//', verb: 'patch', resource: 'nodes' };

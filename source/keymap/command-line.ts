@@ -62,6 +62,13 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 			report(await host.switchNamespace(name), `namespace ${name}`);
 		},
 	},
+	{
+		name: 'nodes',
+		aliases: ['nodes', 'no', 'node'],
+		args: '',
+		title: 'Nodes: GPUs allocated, cordon state, pods per node (Esc returns)',
+		run: (_, { store }) => store.updateUi({ view: 'nodes', focus: 'nodes', filter: '' }),
+	},
 	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands', run: (_, __, report) => report(null, commandLineHelp()) },
 ];
 

@@ -1,6 +1,6 @@
 // Moving the selection of the focused list (by identity, so it survives updates), and focus changes.
 import { podRole } from '../domain/pod';
-import { selectedWorkload, visibleEventEntries, visibleReplicas, visibleWorkloads } from '../store/lists';
+import { selectedNode, selectedWorkload, visibleEventEntries, visibleNodes, visibleReplicas, visibleWorkloads } from '../store/lists';
 import { selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Store } from '../store/store';
 import { PANES, type PaneId, type UiState } from '../store/ui-state';
@@ -22,6 +22,9 @@ export function moveSelection(store: Store, delta: number): void {
 		const keys = visibleReplicas(snapshot, roleOf).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
 		const next = step(keys, snapshot.ui.replicaKey, delta);
 		if (next !== undefined) store.updateUi({ replicaKey: next });
+	} else if (focus === 'nodes') {
+		const next = step(visibleNodes(snapshot).map((n) => n.capacity.name), selectedNode(snapshot)?.capacity.name, delta);
+		if (next !== undefined) store.updateUi({ nodeKey: next });
 	} else if (focus === 'events') {
 		const next = step(visibleEventEntries(snapshot).map((e) => e.key), snapshot.ui.eventKey, delta);
 		if (next !== undefined) store.updateUi({ eventKey: next });
@@ -32,8 +35,10 @@ export function moveSelection(store: Store, delta: number): void {
 }
 
 export function focusPane(store: Store, direction: number): void {
-	const { focus, detail } = store.ui;
-	const next = PANES[(PANES.indexOf(focus) + direction + PANES.length) % PANES.length] as PaneId;
+	const { focus, detail, view } = store.ui;
+	// A view has one list to move through; Esc leaves it.
+	if (view) return;
+	const next = PANES[(PANES.indexOf(focus as (typeof PANES)[number]) + direction + PANES.length) % PANES.length] as PaneId;
 	const isDetail = (pane: PaneId): pane is UiState['detail'] => pane === 'rollout' || pane === 'chart' || pane === 'events';
 	store.updateUi({ focus: next, detail: isDetail(next) ? next : detail, filter: '' });
 }

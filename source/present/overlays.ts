@@ -100,7 +100,7 @@ function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: nu
 			tone: plan.destructive ? 'error' : 'warn',
 			lines: [
 				[seg('context    ', 'muted'), seg(context, undefined, true)],
-				[seg('namespace  ', 'muted'), seg(target.namespace ?? '', undefined, true)],
+				...(target.namespace === undefined ? [] : [[seg('namespace  ', 'muted'), seg(target.namespace, undefined, true)]]),
 				[seg(`${target.kind.toLowerCase().padEnd(11)}`, 'muted'), seg(target.name, undefined, true)],
 				[],
 				[seg(plan.summary, plan.destructive ? 'error' : 'warn', true)],

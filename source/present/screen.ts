@@ -9,6 +9,7 @@ import type { StoreSnapshot } from '../store/store';
 import type { PaneId } from '../store/ui-state';
 import { buildChart, type ChartGroup, type ChartVM } from './chart';
 import { buildEventTable } from './event-rows';
+import { buildNodePodsTable, buildNodesPane } from './node-rows';
 import { buildFooter } from './footer';
 import { buildHeader } from './header';
 import { computeLayout, layoutPanes, type Layout } from './layout';
@@ -25,6 +26,7 @@ export type PaneVM = { title: string; focused: boolean; width: number; height: n
 	| { kind: 'table'; table: TableVM }
 	| { kind: 'lines'; lines: Line[] }
 	| { kind: 'chart'; chart: ChartVM }
+	| { kind: 'nodes'; summary: Line; table: TableVM }
 );
 
 /** Everything around the panes: where they go, header, footer, the open dialog, the theme. */
@@ -82,7 +84,7 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 	const { snapshot, source } = inputs;
 	const { ui } = snapshot;
 	const { columns } = ui.viewport;
-	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail);
+	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail, ui.view);
 	const panes: ScreenVM['panes'] = {};
 	for (const box of layoutPanes(layout)) {
 		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
@@ -127,6 +129,14 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 		case 'events': {
 			const table = buildEventTable(snapshot, width, height);
 			return { ...frame, kind: 'table', title: `Events & actions [${table.position}]`, table: withoutKey(table) };
+		}
+		case 'nodes': {
+			const nodes = buildNodesPane(snapshot, width, height);
+			return { ...frame, kind: 'nodes', title: nodes.title, summary: nodes.summary, table: withoutKey(nodes.table) };
+		}
+		case 'nodePods': {
+			const pods = buildNodePodsTable(snapshot, width, height);
+			return { ...frame, kind: 'table', title: pods.title, table: pods.table };
 		}
 	}
 }

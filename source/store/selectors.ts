@@ -5,7 +5,7 @@ import { controllerOf, keyOf } from '../domain/k8s';
 import { getObject, objectsOf, type ClusterState } from './cluster-state';
 
 
-function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
+export function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
 	let lastState: ClusterState | undefined;
 	let lastVersions = '';
 	let value: T;

@@ -3,8 +3,11 @@ import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 
+/** The panes of the main layout, in Tab order. */
 export const PANES = ['workloads', 'replicas', 'rollout', 'chart', 'events'] as const;
-export type PaneId = (typeof PANES)[number];
+/** Views that replace the main layout while open (Esc returns), with the panes they show. */
+export type ViewId = 'nodes';
+export type PaneId = (typeof PANES)[number] | 'nodes' | 'nodePods';
 
 export type Mode =
 	| { kind: 'normal' }
@@ -38,6 +41,9 @@ export interface UiState {
 	workloadKey?: string;
 	replicaKey?: string;
 	eventKey?: string;
+	nodeKey?: string;
+	/** A view over the whole body (the Nodes pane), or undefined for the main layout. */
+	view?: ViewId;
 	filter: string;
 	mode: Mode;
 	chartMetric: MetricId;

@@ -6,13 +6,22 @@ import type { ScreenPublisher } from '../present/screen-publisher';
 import type { PaneId } from '../store/ui-state';
 import { PaneFrame } from './pane-frame';
 import { ChartPane } from './panes/chart-pane';
+import { NodesPane } from './panes/nodes-pane';
 import { RolloutPane } from './panes/rollout-pane';
 import { TablePane } from './panes/table-pane';
 
 export function PaneBody({ vm }: { vm: PaneVM }) {
 	return (
 		<PaneFrame title={vm.title} focused={vm.focused} width={vm.width} height={vm.height}>
-			{vm.kind === 'table' ? <TablePane table={vm.table} /> : vm.kind === 'lines' ? <RolloutPane lines={vm.lines} /> : <ChartPane chart={vm.chart} />}
+			{vm.kind === 'table' ? (
+				<TablePane table={vm.table} />
+			) : vm.kind === 'lines' ? (
+				<RolloutPane lines={vm.lines} />
+			) : vm.kind === 'nodes' ? (
+				<NodesPane summary={vm.summary} table={vm.table} />
+			) : (
+				<ChartPane chart={vm.chart} />
+			)}
 		</PaneFrame>
 	);
 }

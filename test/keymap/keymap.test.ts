@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandsFor } from '../../source/keymap/commands';
+import { COMMANDS, commandForKey, commandsFor } from '../../source/keymap/commands';
 import { withSections } from '../../scripts/readme-sections';
 import { keyName, splitKeys } from '../../source/keymap/keys';
 import { parseReplicas, editText } from '../../source/keymap/text-entry';
@@ -11,14 +11,24 @@ import { Store } from '../../source/store/store';
 import { packageRoot } from '../../source/package-root';
 
 describe('keymap', () => {
-	it('binds every key to at most one command', () => {
+	it("binds every key to at most one command per pane (a pane's own key may shadow a global one there)", () => {
 		const seen = new Map<string, string>();
 		for (const command of COMMANDS) {
 			for (const key of command.keys) {
-				expect(seen.get(key), `${key} is bound to ${seen.get(key)} and ${command.id}`).toBeUndefined();
-				seen.set(key, command.id);
+				const where = `${command.pane ?? ''}:${key}`;
+				expect(seen.get(where), `${key} is bound to ${seen.get(where)} and ${command.id}`).toBeUndefined();
+				seen.set(where, command.id);
 			}
 		}
+	});
+
+	it('in the Nodes pane c and u cordon and uncordon; elsewhere they keep their global meaning; workload actions are not keys there', () => {
+		expect(commandForKey('c', 'nodes')?.id).toBe('node.cordon');
+		expect(commandForKey('u', 'nodes')?.id).toBe('node.uncordon');
+		expect(commandForKey('c', 'workloads')?.id).toBe('view.chartMetric');
+		expect(commandForKey('u', 'workloads')?.id).toBe('workload.undo');
+		expect(commandForKey('P', 'nodes')).toBeUndefined();
+		expect(commandForKey('?', 'nodes')?.id).toBe('app.help');
 	});
 
 	it('read-only mode removes every command that changes the cluster, and only those', () => {
@@ -97,7 +107,7 @@ describe('command line', () => {
 			themes: () => [],
 			...host,
 		};
-		await runCommandLine(text, { store, host: fullHost, act: () => {}, pageSize: () => 1 });
+		await runCommandLine(text, { store, host: fullHost, act: () => {}, actOnNode: () => {}, pageSize: () => 1 });
 		return { said, store };
 	};
 

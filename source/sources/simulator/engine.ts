@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
+import { syncCordonTaints } from './nodes';
 import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
@@ -44,6 +45,7 @@ export class Engine {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
 		this.reconcile();
+		syncCordonTaints(this.ctx);
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);
 		this.measure();

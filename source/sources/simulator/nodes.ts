@@ -114,6 +114,21 @@ export function createNodes(ctx: SimContext, scenario: Scenario): void {
 	}
 }
 
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+/** The node lifecycle controller's part: a cordoned node carries the unschedulable taint, an uncordoned one loses it. */
+export function syncCordonTaints(ctx: SimContext): void {
+	for (const obj of ctx.store.list('Node')) {
+		const node = obj as Node;
+		const taints = node.spec?.taints ?? [];
+		const tainted = taints.some((t) => t.key === UNSCHEDULABLE_TAINT.key);
+		const cordoned = node.spec?.unschedulable === true;
+		if (tainted === cordoned) continue;
+		const next = cordoned ? [...taints, UNSCHEDULABLE_TAINT] : taints.filter((t) => t.key !== UNSCHEDULABLE_TAINT.key);
+		ctx.store.put({ ...node, spec: { ...node.spec, taints: next } });
+	}
+}
+
 export function allocatePodIP(node: NodeState): string {
 	const host = node.nextPodIP;
 	node.nextPodIP = host >= 254 ? 2 : host + 1;

@@ -57,7 +57,8 @@ const PRINTERS: Partial<Record<KubeObject['kind'], Printer>> = {
 		cells: (obj, now) => {
 			const node = obj as Node;
 			const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-			return [node.metadata.name, ready ? 'Ready' : 'NotReady', node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
+			const status = `${ready ? 'Ready' : 'NotReady'}${node.spec?.unschedulable ? ',SchedulingDisabled' : ''}`;
+			return [node.metadata.name, status, node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
 		},
 	},
 	Event: {

@@ -75,6 +75,20 @@ describe('rolltop sim serve', () => {
 		expect(await kubectl('-n', 'llm', 'rollout', 'pause', 'deployment', 'embed')).toContain('deployment.apps/embed paused');
 		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.paused}')).toBe('true');
 	});
+
+	it.skipIf(!KUBECTL)('serves HPAs: kubectl get hpa -A prints the TARGETS column as on a real cluster', async () => {
+		const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-serve-')), 'kubeconfig');
+		const sim = await startSimServe({ listen: '127.0.0.1:0', kubeconfigOut: kubeconfig, scenario: 'traffic-spike', speed: 20, seed: 3 });
+		cleanups.push(() => sim.stop());
+		const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'rolltop-kubectl-home-')) };
+		const getHpa = async () => (await run(KUBECTL!, ['--kubeconfig', kubeconfig, 'get', 'hpa', '-A'], { env, timeout: 20_000 })).stdout;
+		let listing = await getHpa();
+		expect(listing).toMatch(/^NAMESPACE\s+NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/m);
+		// The first sync (15 simulated seconds, under a second at ×20) fills in the current value.
+		const deadline = Date.now() + 15_000;
+		while (!/\d+m?\/8\s/.test(listing) && Date.now() < deadline) listing = await getHpa();
+		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat\s+Rollout\/llama-3-1-8b-chat\s+\d+m?\/8\s+8\s+24\s+\d+\s+\S+$/m);
+	});
 });
 
 if (!KUBECTL) console.log('skipping the kubectl test: no kubectl binary in /usr/bin or /usr/local/bin');

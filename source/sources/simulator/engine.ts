@@ -3,6 +3,7 @@
 // the simulated clock; timers and listeners live in simulator.ts.
 import { keyOf, type Deployment, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
+import { HpaController } from './autoscaler';
 import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
@@ -20,6 +21,7 @@ import { podTemplate } from './workload-objects';
 export class Engine {
 	readonly ctx: SimContext;
 	readonly traffic = new Traffic();
+	private readonly autoscaler = new HpaController();
 	private readonly start: number;
 	private readonly deployed = new Set<string>();
 	private samples: ReplicaSample[] = [];
@@ -49,6 +51,7 @@ export class Engine {
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);
 		this.measure();
+		this.autoscaler.run(this.ctx);
 		this.publish();
 	}
 

@@ -75,6 +75,8 @@ export interface Workload {
 	blueGreen?: { autoPromotionEnabled?: boolean; autoPromotionSeconds?: number; scaleDownDelaySeconds?: number };
 	rolling?: { maxSurge?: number | string; maxUnavailable?: number | string; progressDeadlineSeconds?: number };
 	load: { rps: number; noise?: number; changes?: LoadChange[] };
+	/** An autoscaling/v2 HPA on the simulator's per-replica request rate (a Pods metric). */
+	autoscaler?: { minReplicas: number; maxReplicas: number; targetRequestsPerReplica: number };
 }
 
 export interface Scenario {

@@ -7,6 +7,8 @@ import type { Condition, HorizontalPodAutoscaler, ObjectRef, ScaledObject } from
 export interface AutoscalerSummary {
 	/** "hpa llm/chat" or "scaledobject llm/chat (hpa keda-hpa-chat)". */
 	title: string;
+	/** The same without the namespace, beside the workload that names it already. */
+	name: string;
 	/** Set when the object is malformed: nothing else is trusted. */
 	problem?: string;
 	minReplicas?: number;
@@ -27,13 +29,14 @@ export function kedaHpaName(so: ScaledObject): string {
 	return so.status?.hpaName ?? so.spec?.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`;
 }
 
-function summarize(hpa: HorizontalPodAutoscaler, title: string, now: number): AutoscalerSummary {
+function summarize(hpa: HorizontalPodAutoscaler, title: string, name: string, now: number): AutoscalerSummary {
 	const problem = hpaProblem(hpa);
-	if (problem) return { title, problem: `malformed HorizontalPodAutoscaler: ${problem}`, conditions: [] };
+	if (problem) return { title, name, problem: `malformed HorizontalPodAutoscaler: ${problem}`, conditions: [] };
 	const status = hpa.status ?? {};
 	const lastScale = parseTime(status.lastScaleTime);
 	return {
 		title,
+		name,
 		minReplicas: hpa.spec.minReplicas ?? 1,
 		maxReplicas: hpa.spec.maxReplicas,
 		currentReplicas: status.currentReplicas,
@@ -53,11 +56,12 @@ export function autoscalerOf(workload: ObjectRef, hpas: HorizontalPodAutoscaler[
 		const name = kedaHpaName(so);
 		const hpa = inNamespace(hpas).find((h) => h.metadata.name === name);
 		const title = `scaledobject ${ns}/${so.metadata.name} (hpa ${name})`;
-		if (hpa) return summarize(hpa, title, now);
-		return { title, minReplicas: so.spec.minReplicaCount ?? 0, maxReplicas: so.spec.maxReplicaCount ?? 100, conditions: so.status?.conditions ?? [] };
+		const short = `scaledobject ${so.metadata.name} (hpa ${name})`;
+		if (hpa) return summarize(hpa, title, short, now);
+		return { title, name: short, minReplicas: so.spec.minReplicaCount ?? 0, maxReplicas: so.spec.maxReplicaCount ?? 100, conditions: so.status?.conditions ?? [] };
 	}
 	const hpa = inNamespace(hpas).find((h) => targets(h.spec?.scaleTargetRef, workload));
-	return hpa && summarize(hpa, `hpa ${ns}/${hpa.metadata.name}`, now);
+	return hpa && summarize(hpa, `hpa ${ns}/${hpa.metadata.name}`, `hpa ${hpa.metadata.name}`, now);
 }
 
 /** The scale dialog's warning: a manual count is overridden at the autoscaler's next sync. */

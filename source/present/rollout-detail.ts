@@ -9,7 +9,8 @@ import { canarySteps } from '../domain/rollout-steps';
 import { describeWaiting } from '../domain/rollout-waiting';
 import { withRemedy } from '../keymap/remedy';
 import { selectedWorkload } from '../store/lists';
-import { selectReplicaSets } from '../store/selectors';
+import { selectAutoscaler } from '../store/autoscaler-selectors';
+import { selectPendingReplicas, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { clipLine, seg, wrapLine, type Line } from './styled';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
@@ -89,12 +90,38 @@ function headline(workload: Workload, status: WorkloadStatus): Line[] {
 	return lines;
 }
 
+const CONDITION_ORDER = ['AbleToScale', 'ScalingActive', 'ScalingLimited'];
+
+/** The autoscaler beside the workload: counts, TARGETS as kubectl prints them, last scale, conditions. */
+function autoscalerLines(snapshot: StoreSnapshot, workload: Workload): Line[] {
+	const { cluster } = snapshot;
+	const autoscaler = selectAutoscaler(cluster, workload);
+	if (!autoscaler) {
+		// A namespace-scoped user may not list HPAs: say so here, once, rather than nothing.
+		const hint = cluster.unavailable.get('HorizontalPodAutoscaler');
+		return hint?.startsWith('not permitted') ? [[seg(`autoscaler: ${hint}`, 'muted')]] : [];
+	}
+	if (autoscaler.problem) return [[seg(`${autoscaler.name}: `, 'muted'), seg(autoscaler.problem, 'error')]];
+	const counts = `${autoscaler.currentReplicas ?? '?'}→${autoscaler.desiredReplicas ?? '?'} (min ${autoscaler.minReplicas} max ${autoscaler.maxReplicas})`;
+	const head: Line = [seg(`${autoscaler.name} `, 'accent'), seg(counts), seg(` · ${autoscaler.targets ?? '<none>'}`, 'canary')];
+	if (autoscaler.lastScale) head.push(seg(` · scaled ${autoscaler.lastScale}`, 'muted'));
+	const conditions = [...autoscaler.conditions].sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
+	const flags: Line = conditions.flatMap((c, i) => {
+		const bad = c.status === 'False' && c.type !== 'ScalingLimited';
+		const limited = c.type === 'ScalingLimited' && c.status === 'True';
+		return [seg(i ? ' · ' : '  ', 'muted'), seg(`${c.type} ${c.reason ?? c.status}`, bad ? 'error' : limited ? 'warn' : 'muted')];
+	});
+	return flags.length ? [head, flags] : [head];
+}
+
 export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, height: number): RolloutDetailVM {
 	const workload = selectedWorkload(snapshot);
 	if (!workload) return { title: 'Rollout', lines: [[seg('select a workload', 'muted')]] };
 	const { cluster } = snapshot;
 	const status = workloadStatus(workload, selectReplicaSets(cluster, workload), cluster.now);
-	const head = headline(workload, status).flatMap((line) => wrapLine(line, width));
+	const pending = selectPendingReplicas(cluster, workload);
+	const pendingLine: Line[] = pending.count ? [[seg(`⚠ ${pending.count} pending: `, 'warn', true), seg(pending.reason ?? 'waiting for the scheduler', 'warn')]] : [];
+	const head = [...headline(workload, status), ...pendingLine, ...autoscalerLines(snapshot, workload)].flatMap((line) => wrapLine(line, width));
 	const revisions = revisionLines(status, cluster.now);
 	const room = Math.max(0, height - head.length - revisions.length - 2);
 	const steps = stepLines(workload, status, room);

@@ -3,7 +3,7 @@ import { formatStep } from '../domain/rollout-steps';
 import { imageTag } from '../domain/format';
 import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from '../store/store';
-import { selectReplicaSets, workloadKey } from '../store/selectors';
+import { selectPendingReplicas, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
 import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
@@ -17,6 +17,7 @@ const COLUMNS: ColumnSpec[] = [
 	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
 	{ title: 'WEIGHT', width: 7, priority: 1, align: 'right' },
 	{ title: 'READY', width: 7, priority: 0, align: 'right' },
+	{ title: 'PEND', width: 4, priority: 2, align: 'right' },
 	{ title: 'REV', width: 3, priority: 6, align: 'right' },
 	{ title: 'IMAGE', width: 12, priority: 4 },
 	{ title: 'AGE', width: 5, priority: 7, align: 'right' },
@@ -40,7 +41,7 @@ function newestImageTag(status: WorkloadStatus): string {
 	return newest ? imageTag(newest) : '—';
 }
 
-export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean): Row {
+export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean, pending = 0): Row {
 	const step = status.kind === 'Rollout' ? (status as RolloutStatus).step : undefined;
 	const { ready, desired } = status.replicas;
 	return {
@@ -54,6 +55,7 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 			{ text: step ? formatStep(step) : '—' },
 			{ text: weightText(status), tone: status.kind === 'Rollout' ? 'canary' : undefined },
 			{ text: `${ready}/${desired}`, tone: ready < desired ? 'warn' : undefined },
+			pending ? { text: String(pending), tone: 'warn' } : { text: '—', tone: 'muted' },
 			{ text: status.revision === undefined ? '—' : String(status.revision) },
 			{ text: newestImageTag(status) },
 			{ text: status.age ?? '—' },
@@ -64,7 +66,7 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, height: number): TableVM & { selectedKey?: string } {
 	const { cluster, ui } = snapshot;
 	const stale = cluster.staleKinds.has('Rollout') || cluster.staleKinds.has('Deployment');
-	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale));
+	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, selectPendingReplicas(cluster, w).count));
 	const hint = cluster.unavailable.get('Rollout');
 	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
 	return buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });

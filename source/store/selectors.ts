@@ -2,6 +2,7 @@
 import type { KubeEvent, Kind, Pod, ReplicaSet } from '../domain/k8s';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
+import { pendingReplicas, type PendingReplicas } from '../domain/scheduling';
 import { getObject, objectsOf, type ClusterState } from './cluster-state';
 
 
@@ -92,6 +93,12 @@ export function selectEvents(state: ClusterState, workload: Workload | undefined
 	if (!workload) return all;
 	const keys = [keyOf(workload), ...selectReplicaSets(state, workload).map(keyOf), ...selectPods(state, workload).map(keyOf)];
 	return keys.flatMap((key) => index.get(key) ?? []).sort((a, b) => eventTime(b) - eventTime(a));
+}
+
+/** The workload's replicas the scheduler has not placed, and its reason from FailedScheduling events. */
+export function selectPendingReplicas(state: ClusterState, workload: Workload): PendingReplicas {
+	const { index } = eventsByObject(state);
+	return pendingReplicas(selectPods(state, workload), (pod) => index.get(keyOf(pod)) ?? [], eventTime);
 }
 
 export function workloadKey(workload: Workload): string {

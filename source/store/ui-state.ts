@@ -15,7 +15,7 @@ export type Mode =
 	| { kind: 'filter'; text: string }
 	| { kind: 'command'; text: string }
 	| { kind: 'confirm'; plan: ActionPlan }
-	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string };
+	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string; warning?: string };
 
 export type ReplicaSortKey = 'name' | 'role' | 'gpuUtil' | 'p99' | 'rps' | 'errorRate' | 'restarts';
 export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gpuUtil', 'p99', 'rps', 'errorRate', 'restarts'];

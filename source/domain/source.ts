@@ -1,6 +1,7 @@
 // The one interface every cluster and metrics source implements; the UI never knows which it has.
 import type { ActionResult, PatchRequest, PatchResponse } from './action';
 import type { Kind, KubeObject } from './k8s';
+import type { LbPolicy } from './load-balancing';
 import type { MetricId, ReplicaSample } from './metrics';
 
 export type SourceKind = 'simulated' | 'live' | 'replay';
@@ -43,6 +44,8 @@ export interface SimulatorControls {
 	getSpeed(): number;
 	/** Advance simulated time by `ms` at once (tests, and the `.` key when the clock is frozen). */
 	advance(ms: number): void;
+	/** Changes how a workload's traffic is split over its replicas; null, or what is wrong. */
+	setLoadBalancing?(namespace: string, name: string, policy: LbPolicy): string | null;
 }
 
 export interface MetricsSource {

@@ -1,5 +1,7 @@
 // The `:` command line: its verbs as records that carry their handlers; the help overlay and the
 // README list them from this array.
+import { LB_DESCRIPTIONS, LB_POLICIES, parseLbPolicy } from '../domain/load-balancing';
+import { selectedWorkload } from '../store/lists';
 import type { CommandEnv } from './command';
 import { setTheme } from './theme-switch';
 
@@ -39,6 +41,22 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 			if (!Number.isFinite(speed) || speed < 0 || speed > 100) return report(`speed must be a number from 0 to 100, not '${text}'`, '');
 			sim.setSpeed(speed);
 			report(null, `simulated clock ×${speed}`);
+		},
+	},
+	{
+		name: 'lb',
+		aliases: ['lb'],
+		args: LB_POLICIES.join('|'),
+		title: "simulator: how the selected workload's traffic is split over its replicas",
+		run: ([text], { host, store }, report) => {
+			const policy = parseLbPolicy(text);
+			if (typeof policy !== 'string') return report(policy.error, '');
+			const setLoadBalancing = host.simulator()?.setLoadBalancing;
+			if (!setLoadBalancing) return report('load balancing can be changed only on the simulator', '');
+			const workload = selectedWorkload(store.getSnapshot());
+			if (!workload) return report('select a workload first', '');
+			const { namespace = '', name } = workload.metadata;
+			report(setLoadBalancing(namespace, name, policy), `${namespace}/${name}: ${policy} — ${LB_DESCRIPTIONS[policy]}`);
 		},
 	},
 	{

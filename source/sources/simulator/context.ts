@@ -53,6 +53,8 @@ export interface PodRuntime {
 	memDemandMiB: number;
 	/** Stable per-replica imbalance of the load balancer (≈1). */
 	skew: number;
+	/** Serving speed relative to the version's profile (1; less on a throttled GPU). */
+	speed: number;
 	temperature: number;
 	/** The pod object needs re-rendering into the store. */
 	dirty: boolean;

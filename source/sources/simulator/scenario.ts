@@ -1,5 +1,6 @@
 // The data shape of a simulator scenario (fixtures/scenarios/*.json, validated by schema.json).
 import type { CanaryStep } from '../../domain/k8s';
+import type { LbPolicy } from '../../domain/load-balancing';
 
 export type Strategy = 'canary' | 'blueGreen' | 'rolling';
 export type ServerKind = 'vllm' | 'tgi' | 'triton';
@@ -75,6 +76,10 @@ export interface Workload {
 	blueGreen?: { autoPromotionEnabled?: boolean; autoPromotionSeconds?: number; scaleDownDelaySeconds?: number };
 	rolling?: { maxSurge?: number | string; maxUnavailable?: number | string; progressDeadlineSeconds?: number };
 	load: { rps: number; noise?: number; changes?: LoadChange[] };
+	/** How the balancer in front splits each version's traffic (default round-robin). */
+	loadBalancing?: LbPolicy;
+	/** The first `count` replicas serve at `speed` × the version's rate (a throttled or older GPU). */
+	slowReplicas?: { count: number; speed: number };
 	/** An autoscaling/v2 HPA on the simulator's per-replica request rate (a Pods metric). */
 	autoscaler?: { minReplicas: number; maxReplicas: number; targetRequestsPerReplica: number };
 }

@@ -137,6 +137,11 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 			for (let i = 0; i < ticks; i++) tick();
 			flush(true);
 		},
+		setLoadBalancing(namespace, name, policy) {
+			if (!engine.ctx.workload(namespace, name)) return `the simulator has no workload ${namespace}/${name}`;
+			engine.traffic.setPolicy(namespace, name, policy);
+			return null;
+		},
 		now: () => engine.now,
 		truth: () => engine.latestSamples,
 		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),

@@ -45,7 +45,7 @@ function listenError(listen: string, error: NodeJS.ErrnoException): UsageError {
 export async function startSimServe(options: SimServeOptions): Promise<RunningSimServe> {
 	const { host, port } = parseListen(options.listen);
 	const simulator = createSimulator(await loadScenario(options.scenario ?? 'default'), { seed: options.seed, speed: options.speed });
-	const exposition = new MetricsExposition();
+	const exposition = new MetricsExposition({ xidOf: (node) => simulator.nodeXid(node) });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
 	let server: ApiServer;
 	try {

@@ -2,6 +2,7 @@
 import type { ActionResult, PatchRequest, PatchResponse } from './action';
 import type { Kind, KubeObject } from './k8s';
 import type { LbPolicy } from './load-balancing';
+import type { NodeSample } from './node-metrics';
 import type { MetricId, ReplicaSample } from './metrics';
 
 export type SourceKind = 'simulated' | 'live' | 'replay';
@@ -62,4 +63,6 @@ export interface MetricsSource {
 	): Promise<ReplicaSample[]>;
 	/** Health shown in the header (e.g. "prometheus unreachable"); null when fine. */
 	onHealth?(listener: (problem: string | null) => void): void;
+	/** Per-node GPU health each refresh (the Nodes pane); sources that cannot tell leave it out. */
+	onNodeSamples?(listener: (samples: NodeSample[]) => void): void;
 }

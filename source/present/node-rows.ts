@@ -1,6 +1,7 @@
 // The Nodes pane: one row per node (status, GPU model, GPUs allocated/allocatable, CPU and memory
 // requests, pods, taints, age) under the scope's GPU summary, and the selected node's pods.
 import { gpuRequest, gpuSummary, gpuSummaryText, type NodeCapacity } from '../domain/node-capacity';
+import type { NodeSample } from '../domain/node-metrics';
 import { podStatus } from '../domain/pod';
 import { selectedNode, visibleNodes } from '../store/lists';
 import { selectGpuPendingPods, selectNodes, selectPodsOnNode } from '../store/node-selectors';
@@ -8,7 +9,8 @@ import { selectWorkloadOfPod } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { ColorToken } from '../theme/theme';
 import { seg, type Line } from './styled';
-import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
+import { DASH, fixed, freshOrDash } from './format';
+import { buildTable, type Cell, type ColumnSpec, type Row, type TableVM } from './table';
 
 const NODE_COLUMNS: ColumnSpec[] = [
 	// Widened to the longest status shown (SchedulingDisabled only when a node is cordoned).
@@ -20,6 +22,10 @@ const NODE_COLUMNS: ColumnSpec[] = [
 	{ title: 'CPU%', width: 4, priority: 3, align: 'right' },
 	{ title: 'MEM%', width: 4, priority: 3, align: 'right' },
 	{ title: 'PODS', width: 4, priority: 4, align: 'right' },
+	{ title: 'UTIL', width: 4, priority: 3, align: 'right' },
+	{ title: 'TEMP', width: 4, priority: 5, align: 'right' },
+	{ title: 'POWER', width: 5, priority: 5, align: 'right' },
+	{ title: 'XID', width: 6, priority: 1 },
 	{ title: 'TAINTS', width: 24, priority: 6 },
 	{ title: 'AGE', width: 5, priority: 4, align: 'right' },
 ];
@@ -39,7 +45,23 @@ function statusCell(c: NodeCapacity): { text: string; tone: ColorToken } {
 
 const percentText = (value: number | undefined) => (value === undefined ? '—' : String(value));
 
-function nodeRow(c: NodeCapacity): Row {
+/** The node's GPU health cells: util, temperature, power, and the last XID (⚠ with its code). */
+function healthCells(sample: NodeSample | undefined, now: number): Cell[] {
+	if (!sample) return Array.from({ length: 4 }, () => ({ text: DASH, tone: 'muted' as const }));
+	const cell = (value: number | undefined, render: (v: number | undefined) => string, tone?: ColorToken): Cell => {
+		const shown = freshOrDash(value, sample.at, now, render);
+		return { text: shown.text, tone: shown.stale ? 'muted' : tone };
+	};
+	const xid = sample.xid;
+	return [
+		cell(sample.gpuUtil, (v) => fixed(v)),
+		cell(sample.gpuTemp, (v) => fixed(v)),
+		cell(sample.gpuPower, (v) => fixed(v)),
+		xid ? cell(xid, (v) => `⚠ ${v}`, 'error') : cell(xid, (v) => (v === undefined ? DASH : 'none'), xid === undefined ? 'muted' : undefined),
+	];
+}
+
+function nodeRow(c: NodeCapacity, sample: NodeSample | undefined, now: number): Row {
 	const { requested, allocatable } = c.gpus;
 	const mig = c.mig.reduce((sum, m) => ({ requested: sum.requested + m.requested, allocatable: sum.allocatable + m.allocatable }), { requested: 0, allocatable: 0 });
 	return {
@@ -53,6 +75,7 @@ function nodeRow(c: NodeCapacity): Row {
 			{ text: percentText(c.cpuPercent) },
 			{ text: percentText(c.memoryPercent) },
 			{ text: String(c.pods) },
+			...healthCells(sample, now),
 			{ text: c.taints.join(',') || '<none>', tone: 'muted' },
 			{ text: c.age ?? '—' },
 		],
@@ -74,7 +97,7 @@ export function buildNodesPane(snapshot: StoreSnapshot, width: number, height: n
 	const unavailable = cluster.unavailable.get('Node');
 	const all = selectNodes(cluster).map((n) => n.capacity);
 	const summary = gpuSummary(all, selectGpuPendingPods(cluster).length);
-	const rows = visibleNodes(snapshot).map((n) => nodeRow(n.capacity));
+	const rows = visibleNodes(snapshot).map((n) => nodeRow(n.capacity, snapshot.nodeMetrics.get(n.capacity.name), cluster.now));
 	const empty = unavailable ?? (ui.filter ? `nothing matches /${ui.filter}` : 'no nodes yet');
 	const statusWidth = Math.max(NODE_COLUMNS[0].width, ...rows.map((r) => r.cells[0].text.length));
 	const columns = [{ ...NODE_COLUMNS[0], width: statusWidth }, ...NODE_COLUMNS.slice(1)];

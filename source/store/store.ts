@@ -2,6 +2,7 @@
 // at once but listeners hear of them at most once per coalescing window; UI changes notify
 // immediately. Deadlines (a flash fading) are state with a time: the store applies them when due.
 import { podKey, type ReplicaSample } from '../domain/metrics';
+import type { NodeSample } from '../domain/node-metrics';
 import type { SourceEvent } from '../domain/source';
 import { appendLog, type ActionLogEntry } from './action-log';
 import { applySourceEvents, emptyClusterState, resetClusterState, type ClusterState } from './cluster-state';
@@ -20,6 +21,8 @@ export interface StoreSnapshot {
 	ui: UiState;
 	log: ActionLogEntry[];
 	permissions: PermissionAnswers;
+	/** The latest GPU health per node (by node name), when the metrics source reports it. */
+	nodeMetrics: ReadonlyMap<string, NodeSample>;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
 }
@@ -40,6 +43,7 @@ export class Store {
 	private uiState: UiState;
 	private logEntries: ActionLogEntry[] = [];
 	private permissionAnswers = new Map<string, string | null>();
+	private nodeSamples: ReadonlyMap<string, NodeSample> = new Map();
 	private readonly listeners = new Set<() => void>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private deadline: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -89,6 +93,12 @@ export class Store {
 		return samples.filter((sample) => pods?.has(podKey(sample.namespace, sample.pod)));
 	}
 
+	/** One refresh's node samples replace the previous ones (a node that is gone drops out). */
+	ingestNodeSamples(samples: NodeSample[]): void {
+		this.nodeSamples = new Map(samples.map((s) => [s.node, s]));
+		this.schedule();
+	}
+
 	setMetricsProblem(problem: string | null): void {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;
@@ -110,7 +120,8 @@ export class Store {
 		this.metrics.retain(() => false);
 		this.metrics.problem = null;
 		this.permissionAnswers = new Map();
-		this.uiState = { ...this.uiState, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
+		this.nodeSamples = new Map();
+		this.uiState = { ...this.uiState, nodeKey: undefined, view: undefined, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
 
@@ -189,6 +200,6 @@ export class Store {
 	}
 
 	private makeSnapshot(revision: number): StoreSnapshot {
-		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, revision };
+		return { cluster: this.cluster, metrics: this.metrics, ui: this.uiState, log: this.logEntries, permissions: this.permissionAnswers, nodeMetrics: this.nodeSamples, revision };
 	}
 }

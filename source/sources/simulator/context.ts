@@ -68,6 +68,8 @@ export interface NodeState {
 	images: Set<string>;
 	internalIP: string;
 	nextPodIP: number;
+	/** The last XID error its GPUs report (DCGM_FI_DEV_XID_ERRORS), if any. */
+	xid?: number;
 }
 
 export interface Streams {

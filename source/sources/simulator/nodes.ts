@@ -106,6 +106,7 @@ export function createNodes(ctx: SimContext, scenario: Scenario): void {
 				images: new Set(),
 				internalIP: `10.128.${Math.floor(index / 250)}.${(index % 250) + 2}`,
 				nextPodIP: 2,
+				...(i === 0 && pool.xidError ? { xid: pool.xidError } : {}),
 			};
 			ctx.addNode(state);
 			const createdAt = ctx.now - 21 * DAY - ctx.random.names.int(0, 7 * DAY);

@@ -16,6 +16,8 @@ export interface NodePool {
 	gpuPowerLimitW: number;
 	instanceType?: string;
 	zone?: string;
+	/** The last XID error code the GPUs of the pool's first node report (e.g. 79: fallen off the bus). */
+	xidError?: number;
 }
 
 /** How one version of a model server behaves. Missing fields come from DEFAULT_PROFILE. */

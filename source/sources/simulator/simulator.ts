@@ -3,6 +3,7 @@
 import type { PatchRequest, PatchResponse } from '../../domain/action';
 import { KINDS, keyOf, type KubeObject } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
+import { aggregateNodeSamples, type NodeSample } from '../../domain/node-metrics';
 import { PatchError } from '../../domain/patch';
 import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
 import { Engine } from './engine';
@@ -18,6 +19,8 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 	truth(): ReplicaSample[];
 	/** Current offered requests per second of a workload. */
 	offeredLoad(namespace: string, workload: string): number;
+	/** The last XID error code of a node's GPUs (0 when none). */
+	nodeXid(node: string): number;
 }
 
 export interface SimulatorOptions {
@@ -46,6 +49,15 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 	let speed = clampSpeed(options.speed ?? 1);
 	let clusterListener: ((events: SourceEvent[]) => void) | undefined;
 	let metricsListener: ((samples: ReplicaSample[], at: number) => void) | undefined;
+	const nodeListeners = new Set<(samples: NodeSample[]) => void>();
+	const nodeOf = (namespace: string, pod: string) => engine.ctx.pods.get(`${namespace}/${pod}`)?.node;
+	const emitMetrics = () => {
+		if (!metricsListener) return;
+		metricsListener(engine.latestSamples, engine.now);
+		if (nodeListeners.size === 0) return;
+		const nodes = aggregateNodeSamples(engine.latestSamples, nodeOf, engine.now).map((n) => ({ ...n, xid: engine.ctx.node(n.node)?.xid ?? 0 }));
+		for (const listener of nodeListeners) listener(nodes);
+	};
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let carryMs = 0;
 	let tickBudget = 0;
@@ -65,7 +77,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 
 	const tick = () => {
 		engine.tick();
-		metricsListener?.(engine.latestSamples, engine.now);
+		emitMetrics();
 	};
 
 	const reschedule = () => {
@@ -87,12 +99,15 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 		label: `sim:${scenario.name}`,
 		start(emit) {
 			metricsListener = emit;
-			emit(engine.latestSamples, engine.now);
+			emitMetrics();
 			reschedule();
 		},
 		stop() {
 			metricsListener = undefined;
 			reschedule();
+		},
+		onNodeSamples(listener) {
+			nodeListeners.add(listener);
 		},
 	};
 
@@ -145,5 +160,6 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 		now: () => engine.now,
 		truth: () => engine.latestSamples,
 		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),
+		nodeXid: (node) => engine.ctx.node(node)?.xid ?? 0,
 	};
 }

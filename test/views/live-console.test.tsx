@@ -76,3 +76,20 @@ describe('a namespace-scoped user (sim serve --deny)', () => {
 		expect(header()).not.toMatch(/reconnecting|stale|forbidden/);
 	});
 });
+
+describe('cordon under RBAC', () => {
+	it('a user who may list nodes but not patch them sees the reason on c, and nothing is sent', async () => {
+		const { server, kubeconfig } = await serve({ store: fixtureStore(), deny: [{ verb: 'patch', resource: 'nodes' }] });
+		session = await renderConsole({ cluster: liveSource(kubeconfig), metrics: noMetrics('no Prometheus configured') });
+		await session.waitFor(/LIVE/);
+		session.press('view.nodes');
+		await session.waitFor(/gpu-node-1/);
+		await session.waitFor(() => session!.console.controller.keyContext().nodeBlocked('cordon') !== null);
+		const reason = session.console.controller.keyContext().nodeBlocked('cordon');
+		expect(reason).toMatch(/cannot patch resource "nodes"/);
+		session.press('node.cordon');
+		await session.waitFor(/Cordon the selected node: no new pods on it: /);
+		expect(session.console.store.ui.flash?.text).toBe(`Cordon the selected node: no new pods on it: ${reason}`);
+		expect(server.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+	});
+});

@@ -2,7 +2,7 @@
 import type { KubeEvent, Kind, Pod, ReplicaSet } from '../domain/k8s';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
-import { pendingReplicas, type PendingReplicas } from '../domain/scheduling';
+import { isUnscheduled, pendingReplicas, type PendingReplicas } from '../domain/scheduling';
 import { getObject, objectsOf, type ClusterState } from './cluster-state';
 
 
@@ -95,10 +95,23 @@ export function selectEvents(state: ClusterState, workload: Workload | undefined
 	return keys.flatMap((key) => index.get(key) ?? []).sort((a, b) => eventTime(b) - eventTime(a));
 }
 
+/** Unscheduled pods by their workload's key, recomputed only when pods, events or owners change. */
+const pendingIndex = cached(['Pod', 'Event', 'ReplicaSet', 'Rollout', 'Deployment'], (state) => {
+	const { index } = eventsByObject(state);
+	const byWorkload = new Map<string, Pod[]>();
+	for (const pod of objectsOf(state, 'Pod')) {
+		if (!isUnscheduled(pod)) continue;
+		const workload = selectWorkloadOfPod(state, pod.metadata.namespace ?? '', pod.metadata.name);
+		if (!workload) continue;
+		const key = keyOf(workload);
+		byWorkload.set(key, [...(byWorkload.get(key) ?? []), pod]);
+	}
+	return new Map([...byWorkload].map(([key, pods]) => [key, pendingReplicas(pods, (pod) => index.get(keyOf(pod)) ?? [], eventTime)]));
+});
+
 /** The workload's replicas the scheduler has not placed, and its reason from FailedScheduling events. */
 export function selectPendingReplicas(state: ClusterState, workload: Workload): PendingReplicas {
-	const { index } = eventsByObject(state);
-	return pendingReplicas(selectPods(state, workload), (pod) => index.get(keyOf(pod)) ?? [], eventTime);
+	return pendingIndex(state).get(keyOf(workload)) ?? { count: 0 };
 }
 
 export function workloadKey(workload: Workload): string {

@@ -1,11 +1,11 @@
 // GPU nodes: the Node objects the API shows, and the bookkeeping of their GPUs.
 import { rfc3339 } from '../../domain/format';
 import type { Node } from '../../domain/k8s';
+import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from '../../domain/node-capacity';
 import type { NodeState, SimContext } from './context';
 import type { NodePool, Scenario } from './scenario';
 
-export const GPU_RESOURCE = 'nvidia.com/gpu';
-export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
+export { GPU_PRODUCT_LABEL, GPU_RESOURCE };
 
 const DAY = 86_400_000;
 

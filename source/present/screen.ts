@@ -112,7 +112,10 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 	switch (id) {
 		case 'workloads': {
 			const table = buildWorkloadTable(snapshot, width, height);
-			return { ...frame, kind: 'table', title: `Workloads [${table.position}]`, table: withoutKey(table) };
+			// RBAC may hide Rollouts while Deployments show: the list says so once, in its title.
+			const denied = snapshot.cluster.unavailable.get('Rollout');
+			const note = denied?.startsWith('not permitted') && !table.empty ? ` ⚠ ${denied}` : '';
+			return { ...frame, kind: 'table', title: `Workloads [${table.position}]${note}`, table: withoutKey(table) };
 		}
 		case 'replicas': {
 			const { title, selectedKey: _, ...table } = buildReplicaTable(snapshot, width, height, inputs.thresholds);

@@ -93,3 +93,13 @@ describe('cordon under RBAC', () => {
 		expect(server.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
 	});
 });
+
+describe('Rollouts forbidden', () => {
+	it('the workloads list says so in its title and shows the Deployments; the header stays calm', async () => {
+		const { kubeconfig } = await serve({ store: fixtureStore(), deny: [{ verb: 'list', resource: 'rollouts' }] });
+		session = await renderConsole({ cluster: liveSource(kubeconfig), metrics: noMetrics('no Prometheus configured') });
+		const frame = await session.waitFor(/⚠ not permitted: list rollouts in namespace llm/);
+		expect(frame).toMatch(/embed/);
+		expect(frame.split('\n')[0]).not.toMatch(/reconnecting|stale|forbidden/);
+	});
+});

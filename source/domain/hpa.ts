@@ -16,11 +16,46 @@ export interface MetricReading {
 	target: number;
 }
 
+/**
+ * A per-pod metric (Pods or Resource): the values of the pods that report one, and the pods that
+ * do not — Pending ones (`unready`) and running ones without a value yet (`missing`).
+ */
+export interface PodsReading {
+	values: number[];
+	unready: number;
+	missing: number;
+	target: number;
+}
+
 /** ceil(current × currentValue ÷ target), or `current` unchanged within the tolerance. */
-export function metricRecommendation(currentReplicas: number, reading: MetricReading, tolerance = HPA_TOLERANCE): number {
+export function metricRecommendation(currentReplicas: number, reading: MetricReading | PodsReading, tolerance = HPA_TOLERANCE): number {
+	if ('values' in reading) return podsRecommendation(currentReplicas, reading, tolerance);
 	const ratio = reading.current / reading.target;
 	if (!Number.isFinite(ratio) || Math.abs(ratio - 1) <= tolerance) return currentReplicas;
 	return Math.ceil(currentReplicas * ratio);
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/**
+ * The upstream controller's rule for per-pod metrics (replica_calculator.go): the ratio over the
+ * pods that report; when pods do not, it is recomputed as if a scale-up's unready and missing pods
+ * used nothing and a scale-down's missing pods used exactly the target — and a recomputed ratio
+ * that flips direction or falls within the tolerance means no change.
+ */
+function podsRecommendation(currentReplicas: number, r: PodsReading, tolerance: number): number {
+	if (r.values.length === 0) return currentReplicas;
+	const ratio = mean(r.values) / r.target;
+	const scaleUpWithUnready = r.unready > 0 && ratio > 1;
+	if (!scaleUpWithUnready && r.missing === 0) {
+		return Math.abs(ratio - 1) <= tolerance ? currentReplicas : Math.ceil(ratio * r.values.length);
+	}
+	const filled = [...r.values, ...Array<number>(r.missing).fill(ratio < 1 ? r.target : 0), ...Array<number>(scaleUpWithUnready ? r.unready : 0).fill(0)];
+	const newRatio = mean(filled) / r.target;
+	if (Math.abs(newRatio - 1) <= tolerance || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1)) return currentReplicas;
+	const replicas = Math.ceil(newRatio * filled.length);
+	if ((newRatio < 1 && replicas > currentReplicas) || (newRatio > 1 && replicas < currentReplicas)) return currentReplicas;
+	return replicas;
 }
 
 export interface Recommendation {
@@ -44,7 +79,7 @@ export interface HpaDecision {
 
 export interface HpaInput {
 	currentReplicas: number;
-	readings: MetricReading[];
+	readings: Array<MetricReading | PodsReading>;
 	minReplicas: number;
 	maxReplicas: number;
 	/** Earlier recommendations (this function's previous `history`). */

@@ -18,6 +18,19 @@ describe('one metric: ceil(current × current value ÷ target), 10 % tolerance',
 	});
 });
 
+describe('a per-pod metric with pods that do not report (replica_calculator.go)', () => {
+	it.each([
+		['all report: ceil(ratio × reporting pods)', { values: [10, 10, 10, 10], unready: 0, missing: 0, target: 5 }, 4, 8],
+		['scale-up: Pending pods count as 0, so no overshoot', { values: [16, 16], unready: 2, missing: 0, target: 8 }, 4, 4],
+		['scale-up: Pending pods at 0 still leave a real need', { values: [24, 24], unready: 2, missing: 0, target: 8 }, 4, 6],
+		['scale-down: missing pods count as the target', { values: [2, 2], unready: 0, missing: 2, target: 8 }, 4, 3],
+		['a recomputed ratio that flips direction means no change', { values: [9, 9], unready: 0, missing: 6, target: 8 }, 8, 8],
+		['scale-down with Pending pods: they are ignored', { values: [4, 4], unready: 2, missing: 0, target: 8 }, 4, 1],
+	])('%s', (_, reading, current, desired) => {
+		expect(metricRecommendation(current, reading)).toBe(desired);
+	});
+});
+
 describe('a sync: max over metrics, scale-down stabilised over 300 s, limits', () => {
 	const base = { minReplicas: 2, maxReplicas: 10, history: [] as Recommendation[], now: 1_000_000 };
 	it.each([

@@ -87,7 +87,7 @@ describe('rolltop sim serve', () => {
 		// The first sync (15 simulated seconds, under a second at ×20) fills in the current value.
 		const deadline = Date.now() + 15_000;
 		while (!/\d+m?\/8\s/.test(listing) && Date.now() < deadline) listing = await getHpa();
-		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat\s+Rollout\/llama-3-1-8b-chat\s+\d+m?\/8\s+8\s+24\s+\d+\s+\S+$/m);
+		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat\s+Rollout\/llama-3-1-8b-chat\s+\d+m?\/7\s+9\s+24\s+\d+\s+\S+$/m);
 	});
 });
 

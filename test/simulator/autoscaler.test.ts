@@ -24,11 +24,11 @@ function story(seed: number): string[] {
 }
 
 describe('the simulator autoscales traffic-spike', () => {
-	it('holds 8 replicas before the spike (within the 10 % tolerance)', () => {
+	it('holds 9 replicas before the spike (within the 10 % tolerance)', () => {
 		const sim = simulator('traffic-spike');
 		sim.advance(50_000);
-		expect(rollout(sim, NAME, NS).spec.replicas).toBe(8);
-		expect(hpa(sim).status).toMatchObject({ currentReplicas: 8, desiredReplicas: 8 });
+		expect(rollout(sim, NAME, NS).spec.replicas).toBe(9);
+		expect(hpa(sim).status).toMatchObject({ currentReplicas: 9, desiredReplicas: 9 });
 		expect(reason(hpa(sim), 'ScalingActive')).toBe('ValidMetricFound');
 	});
 

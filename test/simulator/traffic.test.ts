@@ -29,7 +29,7 @@ describe('traffic and scaling', () => {
 		const ns = 'llm-serving';
 		advanceUntil(sim, () => sim.now() >= Date.parse('2026-01-01T00:02:00Z'), 200_000, 'spike');
 		const before = samples(sim, name, ns);
-		expect(before).toHaveLength(8);
+		expect(before).toHaveLength(9);
 		// Offered load is beyond capacity: requests are shed as errors.
 		expect(mean(before.map((s) => s.values.errorRate))).toBeGreaterThan(5);
 		const loadBefore = mean(before.map((s) => s.values.rps));

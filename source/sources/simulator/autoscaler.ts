@@ -1,5 +1,5 @@
 // The HorizontalPodAutoscaler controller on the simulated clock: every sync period each HPA reads
-// its Pods metric (the replicas' mean request rate, what a custom-metrics adapter would serve),
+// its Pods metric (each replica's request rate, what a custom-metrics adapter would serve),
 // applies the domain's replica rule and writes the scale subresource, status and events as the
 // upstream controller does.
 import { rfc3339 } from '../../domain/format';
@@ -61,10 +61,17 @@ export class HpaController {
 		for (const obj of ctx.store.list('HorizontalPodAutoscaler')) this.sync(ctx, obj as HorizontalPodAutoscaler);
 	}
 
-	/** Mean request rate of the target's Ready replicas, or undefined when none serves. */
-	private podsMetric(ctx: SimContext, namespace: string, name: string): number | undefined {
-		const loads = [...ctx.pods.values()].filter((p) => p.stage === 'Ready' && p.workload.namespace === namespace && p.workload.name === name).map((p) => p.load);
-		return loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : undefined;
+	/**
+	 * The target's pods as the metrics pipeline sees them: Ready replicas report their request rate;
+	 * Pending ones (unscheduled or creating) are unready; started but not Ready ones have no value yet.
+	 */
+	private podsOf(ctx: SimContext, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
+		const pods = [...ctx.pods.values()].filter((p) => p.workload.namespace === namespace && p.workload.name === name && p.stage !== 'Terminating');
+		return {
+			values: pods.filter((p) => p.stage === 'Ready').map((p) => p.load),
+			unready: pods.filter((p) => p.stage === 'Unscheduled' || p.stage === 'ContainerCreating').length,
+			missing: pods.filter((p) => p.stage === 'Loading' || p.stage === 'BackOff').length,
+		};
 	}
 
 	private sync(ctx: SimContext, hpa: HorizontalPodAutoscaler): void {
@@ -80,11 +87,12 @@ export class HpaController {
 			return void ctx.store.put({ ...hpa, status: { ...hpa.status, conditions: [missing] } });
 		}
 		const current = target.spec.replicas ?? 1;
-		const value = this.podsMetric(ctx, namespace, ref.name);
+		const pods = this.podsOf(ctx, namespace, ref.name);
+		const value = pods.values.length ? pods.values.reduce((a, b) => a + b, 0) / pods.values.length : undefined;
 		const supported = metrics.filter((m) => m.type === 'Pods' && m.pods?.metric.name === RPS_METRIC);
 		const readings = value === undefined ? [] : supported.flatMap((m) => {
-			const wanted = parseQuantity(m.pods?.target.averageValue);
-			return wanted ? [{ current: value, target: wanted }] : [];
+			const target = parseQuantity(m.pods?.target.averageValue);
+			return target ? [{ ...pods, target }] : [];
 		});
 		const key = `${namespace}/${hpa.metadata.name}`;
 		const decision = decideReplicas({ currentReplicas: current, readings, minReplicas, maxReplicas, history: this.history.get(key) ?? [], now });

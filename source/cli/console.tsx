@@ -104,6 +104,7 @@ export function createConsole(options: ConsoleOptions): Console {
 		next.cluster.start((events) => store.ingest(events));
 		next.metrics.start((samples) => store.ingestSamples(samples));
 		next.metrics.onHealth?.((problem) => store.setMetricsProblem(problem));
+		next.metrics.onNodeSamples?.((samples) => store.ingestNodeSamples(samples));
 	};
 	const disconnect = (old: Sources) => {
 		services.permissions.stop();

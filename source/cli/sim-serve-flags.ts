@@ -1,6 +1,7 @@
 // `rolltop sim …` command line: its own usage text and strict flags, so a typo or a console flag
 // given to `sim serve` is one line and exit code 2 instead of a server started with defaults.
 import { parseCommandLine, tryHelp } from './command-line';
+import { parseDenyRule } from '../serve/access';
 import { numberFlag } from './flags';
 import type { SimServeOptions } from './sim-serve';
 import { UsageError } from './usage-error';
@@ -18,6 +19,9 @@ export const SIM_SERVE_HELP = `
     --scenario NAME|PATH   simulator scenario (default: default)
     --seed N               simulator random seed (default: 1)
     --speed X              simulated seconds per real second, 0 to 100 (default: 1)
+    --deny VERB:RESOURCE[:NAMESPACE]
+                           answer these requests 403, as RBAC would (repeatable; * for any
+                           verb or resource), e.g. --deny list:nodes to play a namespace-scoped user
     --debug                stack traces on internal errors
     -h, --help             this text
 `;
@@ -34,6 +38,7 @@ export function parseSimCommand(argv: string[]): SimCommand {
 		scenario: { type: 'string' },
 		seed: { type: 'string' },
 		speed: { type: 'string' },
+		deny: { type: 'string', multiple: true },
 		// Read by the entry point for its error report.
 		debug: { type: 'boolean' },
 		help: { type: 'boolean', short: 'h' },
@@ -54,6 +59,11 @@ export function parseSimCommand(argv: string[]): SimCommand {
 			scenario: values.scenario,
 			seed: numberFlag('seed', values.seed, 1, 0, 2 ** 31 - 1, true),
 			speed: numberFlag('speed', values.speed, 1, 0, 100),
+			deny: (values.deny ?? []).map((text) => {
+				const rule = parseDenyRule(text);
+				if (typeof rule === 'string') throw new UsageError(rule);
+				return rule;
+			}),
 		},
 	};
 }

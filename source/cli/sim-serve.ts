@@ -2,6 +2,7 @@
 // kubectl and `rolltop --kubeconfig` work against it) and as a Prometheus `/metrics` page.
 import type { Pod } from '../domain/k8s';
 import { ClusterAddons } from '../serve/addons';
+import type { DenyRule } from '../serve/access';
 import { startApiServer, type ApiServer } from '../serve/api-server';
 import { writeKubeconfig } from '../serve/kubeconfig';
 import { MetricsExposition } from '../serve/metrics-exposition';
@@ -16,6 +17,8 @@ export interface SimServeOptions {
 	scenario?: string;
 	seed?: number;
 	speed?: number;
+	/** Requests answered 403, as RBAC would (`--deny`). */
+	deny?: DenyRule[];
 }
 
 export interface RunningSimServe {
@@ -45,7 +48,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 	const { host, port } = parseListen(options.listen);
 	const scenario = await loadScenario(options.scenario ?? 'default');
 	const simulator = createSimulator(scenario, { seed: options.seed, speed: options.speed });
-	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames });
+	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames, xidOf: (node) => simulator.nodeXid(node) });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
 	const addons = new ClusterAddons(simulator.store);
 	let server: ApiServer;
@@ -58,6 +61,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 			host,
 			port,
 			logs: { open: simulator.openLogs!, now: simulator.now },
+			deny: options.deny,
 			routes: { '/metrics': () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: exposition.render() }) },
 		});
 	} catch (error) {

@@ -43,12 +43,22 @@ export interface PatchRequest {
 	fallbackBody?: unknown;
 }
 
+/** Cordon and uncordon: `spec.unschedulable` of a Node, as `kubectl cordon`/`uncordon` patch it. */
+export type NodeActionKind = 'cordon' | 'uncordon';
+
+export interface NodeAction {
+	kind: NodeActionKind;
+	target: ObjectRef;
+}
+
 /** The requests an action turns into, sent in order; `summary` is what the confirmation dialog shows. */
 export interface ActionPlan {
-	action: Action;
+	action: Action | NodeAction;
 	requests: PatchRequest[];
 	summary: string;
 	destructive: boolean;
+	/** Asked for confirmation even though not destructive (an action on a whole node). */
+	confirm?: boolean;
 }
 
 /**

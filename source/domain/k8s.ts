@@ -186,11 +186,17 @@ export interface Pod {
 	};
 }
 
+export interface Taint {
+	key: string;
+	value?: string;
+	effect: string;
+}
+
 export interface Node {
 	apiVersion?: string;
 	kind: 'Node';
 	metadata: ObjectMeta;
-	spec?: { unschedulable?: boolean; [key: string]: unknown };
+	spec?: { unschedulable?: boolean; taints?: Taint[]; [key: string]: unknown };
 	status?: {
 		capacity?: Record<string, string>;
 		allocatable?: Record<string, string>;
@@ -230,11 +236,92 @@ export interface AnalysisTemplate {
 	spec: AnalysisSpec;
 }
 
-export type KubeObject = Rollout | Deployment | ReplicaSet | Pod | Node | KubeEvent | AnalysisRun | AnalysisTemplate;
+/** What an autoscaler scales: a Deployment, a Rollout, … by kind and name in its own namespace. */
+export interface ScaleTargetRef {
+	kind?: string;
+	name: string;
+	apiVersion?: string;
+}
+
+/** autoscaling/v2 MetricTarget; quantities stay strings as the API sends them. */
+export interface MetricTarget {
+	type?: string;
+	averageUtilization?: number;
+	averageValue?: string;
+	value?: string;
+}
+
+export interface MetricValueStatus {
+	averageUtilization?: number;
+	averageValue?: string;
+	value?: string;
+}
+
+interface MetricIdentifier {
+	name: string;
+	selector?: unknown;
+}
+
+export interface HpaMetricSpec {
+	type: string;
+	resource?: { name: string; target: MetricTarget };
+	containerResource?: { name: string; container?: string; target: MetricTarget };
+	pods?: { metric: MetricIdentifier; target: MetricTarget };
+	object?: { metric: MetricIdentifier; describedObject?: unknown; target: MetricTarget };
+	external?: { metric: MetricIdentifier; target: MetricTarget };
+}
+
+export interface HpaMetricStatus {
+	type: string;
+	resource?: { name: string; current: MetricValueStatus };
+	containerResource?: { name: string; container?: string; current: MetricValueStatus };
+	pods?: { metric: MetricIdentifier; current: MetricValueStatus };
+	object?: { metric: MetricIdentifier; current: MetricValueStatus };
+	external?: { metric: MetricIdentifier; current: MetricValueStatus };
+}
+
+export interface HorizontalPodAutoscaler {
+	apiVersion?: string;
+	kind: 'HorizontalPodAutoscaler';
+	metadata: ObjectMeta;
+	spec: {
+		scaleTargetRef: ScaleTargetRef;
+		minReplicas?: number;
+		maxReplicas: number;
+		metrics?: HpaMetricSpec[];
+		behavior?: Record<string, unknown>;
+	};
+	status?: {
+		observedGeneration?: number;
+		lastScaleTime?: string;
+		currentReplicas?: number;
+		desiredReplicas?: number;
+		currentMetrics?: HpaMetricStatus[] | null;
+		conditions?: Condition[];
+	};
+}
+
+/** KEDA's keda.sh/v1alpha1 ScaledObject: it drives an HPA named in `status.hpaName`. */
+export interface ScaledObject {
+	apiVersion?: string;
+	kind: 'ScaledObject';
+	metadata: ObjectMeta;
+	spec: {
+		scaleTargetRef: ScaleTargetRef;
+		minReplicaCount?: number;
+		maxReplicaCount?: number;
+		triggers?: Array<{ type: string; name?: string; metadata?: Record<string, string>; metricType?: string }>;
+		advanced?: { horizontalPodAutoscalerConfig?: { name?: string } };
+		[key: string]: unknown;
+	};
+	status?: { hpaName?: string; conditions?: Condition[]; [key: string]: unknown };
+}
+
+export type KubeObject = Rollout | Deployment | ReplicaSet | Pod | Node | KubeEvent | AnalysisRun | AnalysisTemplate | HorizontalPodAutoscaler | ScaledObject;
 export type Kind = KubeObject['kind'];
 
 /** The kinds the console keeps (AnalysisTemplates are served by `sim serve` but never shown). */
-export const KINDS: readonly Kind[] = ['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun'];
+export const KINDS: readonly Kind[] = ['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun', 'HorizontalPodAutoscaler', 'ScaledObject'];
 
 /** How each kind is addressed over the API (group/version and plural resource name). */
 export const RESOURCES: Record<Kind, { group: string; version: string; plural: string; namespaced: boolean }> = {
@@ -246,6 +333,8 @@ export const RESOURCES: Record<Kind, { group: string; version: string; plural: s
 	Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },
 	Node: { group: '', version: 'v1', plural: 'nodes', namespaced: false },
 	Event: { group: '', version: 'v1', plural: 'events', namespaced: true },
+	HorizontalPodAutoscaler: { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', namespaced: true },
+	ScaledObject: { group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects', namespaced: true },
 };
 
 /** Stable identity of an object inside one cluster: "Kind/namespace/name" ("Kind//name" when cluster-scoped). */

@@ -38,3 +38,6 @@ export function permissionFor(kind: ActionKind, workload: Workload): PermissionQ
 export function logsPermission(namespace: string | undefined): PermissionQuestion {
 	return { key: `pods/log/${namespace ?? ''}`, verb: 'get', resource: 'pods', namespace, subresource: 'log' };
 }
+
+/** Cordon and uncordon patch the node itself: cluster-scoped `patch nodes`. */
+export const NODE_PATCH_PERMISSION: PermissionQuestion = { key: 'nodes//', verb: 'patch', resource: 'nodes' };

@@ -2,6 +2,8 @@
 import type { ActionResult, PatchRequest, PatchResponse } from './action';
 import type { Kind, KubeObject } from './k8s';
 import type { OpenLogs } from './logs';
+import type { LbPolicy } from './load-balancing';
+import type { NodeSample } from './node-metrics';
 import type { MetricId, ReplicaSample } from './metrics';
 
 export type SourceKind = 'simulated' | 'live' | 'replay';
@@ -46,6 +48,8 @@ export interface SimulatorControls {
 	getSpeed(): number;
 	/** Advance simulated time by `ms` at once (tests, and the `.` key when the clock is frozen). */
 	advance(ms: number): void;
+	/** Changes how a workload's traffic is split over its replicas; null, or what is wrong. */
+	setLoadBalancing?(namespace: string, name: string, policy: LbPolicy): string | null;
 }
 
 export interface MetricsSource {
@@ -62,6 +66,8 @@ export interface MetricsSource {
 	): Promise<ReplicaSample[]>;
 	/** Health shown in the header (e.g. "prometheus unreachable"); null when fine. */
 	onHealth?(listener: (problem: string | null) => void): void;
+	/** Per-node GPU health each refresh (the Nodes pane); sources that cannot tell leave it out. */
+	onNodeSamples?(listener: (samples: NodeSample[]) => void): void;
 }
 
 /** Where a replay stands: the recording's first and last instants, the playhead, and how it plays. */

@@ -1,5 +1,7 @@
 // The `:` command line: its verbs as records that carry their handlers; the help overlay and the
 // README list them from this array.
+import { LB_DESCRIPTIONS, LB_POLICIES, parseLbPolicy } from '../domain/load-balancing';
+import { selectedWorkload } from '../store/lists';
 import type { CommandEnv } from './command';
 import { toggleAnalysis } from './navigation';
 import { setTheme } from './theme-switch';
@@ -43,6 +45,22 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 		},
 	},
 	{
+		name: 'lb',
+		aliases: ['lb'],
+		args: LB_POLICIES.join('|'),
+		title: "simulator: how the selected workload's traffic is split over its replicas",
+		run: ([text], { host, store }, report) => {
+			const policy = parseLbPolicy(text);
+			if (typeof policy !== 'string') return report(policy.error, '');
+			const setLoadBalancing = host.simulator()?.setLoadBalancing;
+			if (!setLoadBalancing) return report('load balancing can be changed only on the simulator', '');
+			const workload = selectedWorkload(store.getSnapshot());
+			if (!workload) return report('select a workload first', '');
+			const { namespace = '', name } = workload.metadata;
+			report(setLoadBalancing(namespace, name, policy), `${namespace}/${name}: ${policy} — ${LB_DESCRIPTIONS[policy]}`);
+		},
+	},
+	{
 		name: 'ctx',
 		aliases: ['ctx', 'context'],
 		args: '[NAME]',
@@ -64,6 +82,13 @@ export const COMMAND_LINE_VERBS: readonly CommandLineVerb[] = [
 		},
 	},
 	{ name: 'analysis', aliases: ['analysis', 'ar'], args: '', title: 'show the Analysis pane (again: back to the rollout)', run: (_, { store }) => toggleAnalysis(store) },
+	{
+		name: 'nodes',
+		aliases: ['nodes', 'no', 'node'],
+		args: '',
+		title: 'Nodes: GPUs allocated, cordon state, pods per node (Esc returns)',
+		run: (_, { store }) => store.updateUi({ view: 'nodes', focus: 'nodes', filter: '' }),
+	},
 	{ name: 'help', aliases: ['help', 'h'], args: '', title: 'list these commands', run: (_, __, report) => report(null, commandLineHelp()) },
 ];
 

@@ -1,18 +1,19 @@
 // The shape of a command record: its keys, its help text, when it is unavailable, and its handler.
-import type { ActionKind } from '../domain/action';
+import type { ActionKind, NodeActionKind } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { Store } from '../store/store';
+import type { PaneId } from '../store/ui-state';
 import type { Host } from './host';
 
-import type { PaneId } from '../store/ui-state';
-
-export type Scope = 'global' | 'navigation' | 'workload' | 'view' | 'logs' | 'simulator' | 'replay';
+export type Scope = 'global' | 'navigation' | 'workload' | 'nodes' | 'view' | 'logs' | 'simulator' | 'replay';
 
 export interface KeyContext {
 	/** Kind of the selected workload, if any. */
 	workloadKind?: 'Rollout' | 'Deployment';
 	/** Why an action on the selected workload is unavailable right now (null: available). */
 	actionBlocked: (kind: ActionKind) => string | null;
+	/** Why cordon/uncordon of the selected node is unavailable (null: available). */
+	nodeBlocked: (kind: NodeActionKind) => string | null;
 	simulated: boolean;
 	/** Why the selected workload's logs cannot be read (RBAC on pods/log), null when they can. */
 	logsBlocked: string | null;
@@ -28,6 +29,8 @@ export interface CommandEnv {
 	host: Host;
 	/** Plans an action on the selected workload (or on `target`); destructive plans are confirmed first. */
 	act(kind: ActionKind, replicas?: number, target?: ObjectRef): void;
+	/** Plans cordon/uncordon of the selected node; always confirmed first. */
+	actOnNode(kind: NodeActionKind): void;
 	/** Rows a page key moves. */
 	pageSize(): number;
 }

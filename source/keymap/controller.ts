@@ -3,7 +3,7 @@
 import { runCommandLine } from './command-line';
 import type { CommandEnv, KeyContext } from './command';
 import { commandForKey, findCommand } from './commands';
-import { act, execute } from './act';
+import { act, actOnNode, execute } from './act';
 import type { Host } from './host';
 import { keyContextOf } from './key-context';
 import { keyName, splitKeys, type InkKey } from './keys';
@@ -27,7 +27,13 @@ export class Controller {
 
 	constructor(private readonly options: ControllerOptions) {
 		const { store, host } = options;
-		this.env = { store, host, act: (kind, replicas, target) => act(store, host, kind, replicas, target), pageSize: () => pageSize(store) };
+		this.env = {
+			store,
+			host,
+			act: (kind, replicas, target) => act(store, host, kind, replicas, target),
+			actOnNode: (kind) => actOnNode(store, kind),
+			pageSize: () => pageSize(store),
+		};
 	}
 
 	keyContext(): KeyContext {

@@ -2,7 +2,7 @@
 import { describePod } from '../domain/describe';
 import { podRole } from '../domain/pod';
 import { getObject } from '../store/cluster-state';
-import { selectedWorkload, visibleEventEntries, visibleReplicas, visibleWorkloads } from '../store/lists';
+import { selectedNode, selectedWorkload, visibleEventEntries, visibleNodes, visibleReplicas, visibleWorkloads } from '../store/lists';
 import { selectPodEvents, selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Store } from '../store/store';
 import { compileFilter, scrollAnchor } from '../store/log-view';
@@ -31,6 +31,9 @@ export function moveSelection(store: Store, delta: number): void {
 		const keys = visibleReplicas(snapshot, roleOf).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
 		const next = step(keys, snapshot.ui.replicaKey, delta);
 		if (next !== undefined) store.updateUi({ replicaKey: next });
+	} else if (focus === 'nodes') {
+		const next = step(visibleNodes(snapshot).map((n) => n.capacity.name), selectedNode(snapshot)?.capacity.name, delta);
+		if (next !== undefined) store.updateUi({ nodeKey: next });
 	} else if (focus === 'events') {
 		const next = step(visibleEventEntries(snapshot).map((e) => e.key), snapshot.ui.eventKey, delta);
 		if (next !== undefined) store.updateUi({ eventKey: next });
@@ -53,7 +56,9 @@ export function describeRoom(store: Store): number {
 }
 
 export function focusPane(store: Store, direction: number): void {
-	const { focus, detail } = store.ui;
+	const { focus, detail, view } = store.ui;
+	// A view has one list to move through; Esc leaves it.
+	if (view) return;
 	// From a full pane (logs, describe), Tab returns to the list panes.
 	const from = TAB_PANES.includes(focus) ? TAB_PANES.indexOf(focus) : -direction;
 	const next = TAB_PANES[(from + direction + TAB_PANES.length) % TAB_PANES.length] as PaneId;

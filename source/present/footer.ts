@@ -1,6 +1,6 @@
 // The footer line: key hints generated from the keymap, or the prompt of the mode being typed in,
 // or a short-lived message about the last key.
-import { commandsFor } from '../keymap/commands';
+import { commandForKey, commandsFor } from '../keymap/commands';
 import { keysLabel } from '../keymap/keys';
 import type { UiState } from '../store/ui-state';
 import { seg, type Line } from './styled';
@@ -27,11 +27,8 @@ export function buildFooter(ui: UiState, width: number, suggestion: Line = []): 
 		line.push(seg(text, 'accent'));
 		used += text.length;
 	}
-	// The focused pane's own keys first, then the global ones it does not shadow.
-	const commands = commandsFor(ui.readonly).filter((c) => c.hint && (!c.panes || c.panes.includes(ui.focus)));
-	const own = commands.filter((c) => c.panes);
-	const shadowed = new Set(own.flatMap((c) => c.keys));
-	for (const command of [...own, ...commands.filter((c) => !c.panes && !c.keys.some((k) => shadowed.has(k)))]) {
+	// Only keys that do this here: a pane's own key hides the global command it shadows.
+	for (const command of commandsFor(ui.readonly).filter((c) => c.hint && commandForKey(c.keys[0], ui.focus) === c)) {
 		const key = keysLabel(command).split(' ')[0];
 		const text = `${key} ${command.hint}  `;
 		if (used + text.length > width) break;

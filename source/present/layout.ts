@@ -1,6 +1,6 @@
 // Where the panes go for a terminal size. Rendered height stays at rows − 1 (Ink 6.8 clears the
 // whole screen when a frame is as tall as the terminal).
-import { FULL_PANES, type InfoPane, type PaneId } from '../store/ui-state';
+import { FULL_PANES, type InfoPane, type PaneId, type ViewId } from '../store/ui-state';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -23,9 +23,14 @@ export type Layout =
 
 export const DETAIL_PANES: readonly PaneId[] = ['rollout', 'analysis', 'chart', 'events'];
 
-export function computeLayout(columns: number, rows: number, focus: PaneId, lastDetail: PaneId, infoPane: InfoPane = 'rollout'): Layout {
+export function computeLayout(columns: number, rows: number, focus: PaneId, lastDetail: PaneId, infoPane: InfoPane = 'rollout', view?: ViewId): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'tooSmall', columns, rows };
 	const body = rows - 1 - 2; // header and footer lines
+	if (view === 'nodes') {
+		// The Nodes view takes the whole body: nodes over the selected node's pods.
+		const nodes = Math.max(6, Math.ceil(body * 0.55));
+		return { kind: 'narrow', width: columns, stack: [{ id: 'nodes', width: columns, height: nodes }, { id: 'nodePods', width: columns, height: body - nodes }] };
+	}
 	if (FULL_PANES.includes(focus)) return { kind: 'single', width: columns, box: { id: focus, width: columns, height: body } };
 	if (columns >= 100 && rows >= 28) {
 		const events = Math.max(6, Math.floor(body * 0.22));

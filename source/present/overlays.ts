@@ -106,7 +106,7 @@ function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: nu
 			tone: plan.destructive ? 'error' : 'warn',
 			lines: [
 				[seg('context    ', 'muted'), seg(context, undefined, true)],
-				[seg('namespace  ', 'muted'), seg(target.namespace ?? '', undefined, true)],
+				...(target.namespace === undefined ? [] : [[seg('namespace  ', 'muted'), seg(target.namespace, undefined, true)]]),
 				[seg(`${target.kind.toLowerCase().padEnd(11)}`, 'muted'), seg(target.name, undefined, true)],
 				[],
 				[seg(plan.summary, plan.destructive ? 'error' : 'warn', true)],
@@ -121,6 +121,7 @@ function overlayContent(ui: UiState, ctx: KeyContext, context: string, width: nu
 			tone: 'warn',
 			lines: [
 				[seg('scale ', 'muted'), seg(`${mode.target.kind.toLowerCase()} ${mode.target.namespace}/${mode.target.name}`, undefined, true), seg(` (${mode.current} now) to:`, 'muted')],
+				...(mode.warning ? [[seg(`⚠ ${mode.warning}`, 'warn')]] : []),
 				[seg('› ', 'accent', true), seg(mode.text, undefined, true), seg('█', 'accent')],
 				mode.error ? [seg(mode.error, 'error')] : [seg('a whole number from 0 to 1000', 'muted')],
 				[],

@@ -11,7 +11,8 @@ import { describeWaiting } from '../domain/rollout-waiting';
 import { keyFor } from '../keymap/commands';
 import { withRemedy } from '../keymap/remedy';
 import { selectedWorkload } from '../store/lists';
-import { selectReplicaSets } from '../store/selectors';
+import { selectAutoscaler } from '../store/autoscaler-selectors';
+import { selectPendingReplicas, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { clipLine, seg, wrapLine, type Line } from './styled';
 import { selectedVerdict, verdictLines } from './verdict-lines';
@@ -95,6 +96,30 @@ function headline(workload: Workload, status: WorkloadStatus, verdict: Line[]): 
 	return lines;
 }
 
+const CONDITION_ORDER = ['AbleToScale', 'ScalingActive', 'ScalingLimited'];
+
+/** The autoscaler beside the workload: counts, TARGETS as kubectl prints them, last scale, conditions. */
+function autoscalerLines(snapshot: StoreSnapshot, workload: Workload): Line[] {
+	const { cluster } = snapshot;
+	const autoscaler = selectAutoscaler(cluster, workload);
+	if (!autoscaler) {
+		// A namespace-scoped user may not list HPAs: say so here, once, rather than nothing.
+		const hint = cluster.unavailable.get('HorizontalPodAutoscaler');
+		return hint?.startsWith('not permitted') ? [[seg(`autoscaler: ${hint}`, 'muted')]] : [];
+	}
+	if (autoscaler.problem) return [[seg(`${autoscaler.name}: `, 'muted'), seg(autoscaler.problem, 'error')]];
+	const counts = `${autoscaler.currentReplicas ?? '?'}→${autoscaler.desiredReplicas ?? '?'} (min ${autoscaler.minReplicas} max ${autoscaler.maxReplicas})`;
+	const head: Line = [seg(`${autoscaler.name} `, 'accent'), seg(counts), seg(` · ${autoscaler.targets ?? '<none>'}`, 'canary')];
+	if (autoscaler.lastScale) head.push(seg(` · scaled ${autoscaler.lastScale}`, 'muted'));
+	const conditions = [...autoscaler.conditions].sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
+	const flags: Line = conditions.flatMap((c, i) => {
+		const bad = c.status === 'False' && c.type !== 'ScalingLimited';
+		const limited = c.type === 'ScalingLimited' && c.status === 'True';
+		return [seg(i ? ' · ' : '  ', 'muted'), seg(`${c.type} ${c.reason ?? c.status}`, bad ? 'error' : limited ? 'warn' : 'muted')];
+	});
+	return flags.length ? [head, flags] : [head];
+}
+
 export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, height: number): RolloutDetailVM {
 	const workload = selectedWorkload(snapshot);
 	if (!workload) return { title: 'Rollout', lines: [[seg('select a workload', 'muted')]] };
@@ -103,7 +128,9 @@ export function buildRolloutDetail(snapshot: StoreSnapshot, width: number, heigh
 	// Every check when the pane has room, else the most telling one.
 	const verdict = selectedVerdict(snapshot);
 	const verdictShown = verdict ? verdictLines(verdict.count, height >= 20 ? Infinity : 0) : [];
-	const head = headline(workload, status, verdictShown).flatMap((line) => wrapLine(line, width));
+	const pending = selectPendingReplicas(cluster, workload);
+	const pendingLine: Line[] = pending.count ? [[seg(`⚠ ${pending.count} pending: `, 'warn', true), seg(pending.reason ?? 'waiting for the scheduler', 'warn')]] : [];
+	const head = [...headline(workload, status, verdictShown), ...pendingLine, ...autoscalerLines(snapshot, workload)].flatMap((line) => wrapLine(line, width));
 	const revisions = revisionLines(status, cluster.now);
 	const room = Math.max(0, height - head.length - revisions.length - 2);
 	const steps = stepLines(workload, status, room);

@@ -13,6 +13,7 @@ import { buildChart, type ChartGroup, type ChartVM } from './chart';
 import { buildDescribePane } from './describe-pane';
 import { buildEventTable } from './event-rows';
 import { buildLogPane } from './log-pane';
+import { buildNodePodsTable, buildNodesPane } from './node-rows';
 import { buildFooter } from './footer';
 import { buildTimeline } from './timeline';
 import { buildHeader } from './header';
@@ -32,6 +33,7 @@ export type PaneVM = { title: string; focused: boolean; width: number; height: n
 	| { kind: 'lines'; lines: Line[] }
 	| { kind: 'chart'; chart: ChartVM }
 	| { kind: 'logs'; status: Line; lines: Line[] }
+	| { kind: 'nodes'; summary: Line; table: TableVM }
 );
 
 /** Everything around the panes: where they go, header, footer, the open dialog, the theme. */
@@ -90,7 +92,7 @@ export function buildScreen(inputs: ScreenInputs): ScreenVM {
 	const { snapshot, source } = inputs;
 	const { ui } = snapshot;
 	const { columns } = ui.viewport;
-	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail, ui.infoPane);
+	const layout = computeLayout(columns, ui.viewport.rows, ui.focus, ui.detail, ui.infoPane, ui.view);
 	const panes: ScreenVM['panes'] = {};
 	for (const box of layoutPanes(layout)) {
 		const frame = { focused: ui.focus === box.id, width: box.width, height: box.height };
@@ -120,7 +122,10 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 	switch (id) {
 		case 'workloads': {
 			const table = buildWorkloadTable(snapshot, width, height);
-			return { ...frame, kind: 'table', title: `Workloads [${table.position}]`, table: withoutKey(table) };
+			// RBAC may hide Rollouts while Deployments show: the list says so once, in its title.
+			const denied = snapshot.cluster.unavailable.get('Rollout');
+			const note = denied?.startsWith('not permitted') && !table.empty ? ` ⚠ ${denied}` : '';
+			return { ...frame, kind: 'table', title: `Workloads [${table.position}]${note}`, table: withoutKey(table) };
 		}
 		case 'replicas': {
 			const { title, selectedKey: _, ...table } = buildReplicaTable(snapshot, width, height, inputs.thresholds);
@@ -149,6 +154,14 @@ function buildPane(id: PaneId, inputs: ScreenInputs, width: number, height: numb
 		case 'describe': {
 			const { title, lines } = buildDescribePane(snapshot, width, height);
 			return { ...frame, kind: 'lines', title, lines };
+		}
+		case 'nodes': {
+			const nodes = buildNodesPane(snapshot, width, height);
+			return { ...frame, kind: 'nodes', title: nodes.title, summary: nodes.summary, table: withoutKey(nodes.table) };
+		}
+		case 'nodePods': {
+			const pods = buildNodePodsTable(snapshot, width, height);
+			return { ...frame, kind: 'table', title: pods.title, table: pods.table };
 		}
 	}
 }

@@ -3,7 +3,7 @@ import { formatStep } from '../domain/rollout-steps';
 import { imageTag } from '../domain/format';
 import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from '../store/store';
-import { selectAnalysisColumn, selectReplicaSets, workloadKey } from '../store/selectors';
+import { selectAnalysisColumn, selectPendingReplicas, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
 import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
@@ -11,16 +11,18 @@ import type { RolloutStatus } from '../domain/rollout';
 import type { ColorToken } from '../theme/theme';
 
 // STRATEGY outranks WEIGHT and NAMESPACE: from 100 columns up it tells canary from blue-green.
-// ANALYSIS goes before WEIGHT when the width runs short: the rollout pane repeats it.
+// ANALYSIS and PEND go before WEIGHT when the width runs short (ANALYSIS first): the rollout pane repeats
+// both. NAME starts narrow and takes the spare width, so 120 columns keep strategy, weight and pending.
 const COLUMNS: ColumnSpec[] = [
 	{ title: 'STATUS', width: 13, priority: 0 },
-	{ title: 'NAME', width: 18, priority: 0, flex: true },
+	{ title: 'NAME', width: 16, priority: 0, flex: true },
 	{ title: 'NAMESPACE', width: 11, priority: 3 },
 	{ title: 'STRATEGY', width: 9, priority: 1 },
 	{ title: 'STEP', width: 5, priority: 1, align: 'right' },
 	{ title: 'WEIGHT', width: 7, priority: 2, align: 'right' },
 	{ title: 'READY', width: 7, priority: 0, align: 'right' },
-	{ title: 'ANALYSIS', width: 12, priority: 3 },
+	{ title: 'ANALYSIS', width: 10, priority: 3 },
+	{ title: 'PEND', width: 4, priority: 3, align: 'right' },
 	{ title: 'REV', width: 3, priority: 6, align: 'right' },
 	{ title: 'IMAGE', width: 12, priority: 4 },
 	{ title: 'AGE', width: 5, priority: 7, align: 'right' },
@@ -46,7 +48,7 @@ function newestImageTag(status: WorkloadStatus): string {
 	return newest ? imageTag(newest) : '—';
 }
 
-export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean, analysis = ''): Row {
+export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean, analysis = '', pending = 0): Row {
 	const step = status.kind === 'Rollout' ? (status as RolloutStatus).step : undefined;
 	const { ready, desired } = status.replicas;
 	return {
@@ -61,6 +63,7 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 			{ text: weightText(status), tone: status.kind === 'Rollout' ? 'canary' : undefined },
 			{ text: `${ready}/${desired}`, tone: ready < desired ? 'warn' : undefined },
 			{ text: analysis || '—', tone: ANALYSIS_TONES[analysis.charAt(0)] },
+			pending ? { text: String(pending), tone: 'warn' } : { text: '—', tone: 'muted' },
 			{ text: status.revision === undefined ? '—' : String(status.revision) },
 			{ text: newestImageTag(status) },
 			{ text: status.age ?? '—' },
@@ -72,7 +75,9 @@ export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, heigh
 	const { cluster, ui } = snapshot;
 	const stale = cluster.staleKinds.has('Rollout') || cluster.staleKinds.has('Deployment');
 	const analysis = selectAnalysisColumn(cluster);
-	const rows = visibleWorkloads(snapshot).map((w) => workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, analysis.get(workloadKey(w))));
+	const rows = visibleWorkloads(snapshot).map((w) =>
+		workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, analysis.get(workloadKey(w)), selectPendingReplicas(cluster, w).count),
+	);
 	const hint = cluster.unavailable.get('Rollout');
 	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
 	return buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });

@@ -21,6 +21,27 @@ export interface Attributes {
 
 export const SERVED_USER = 'rolltop-sim';
 
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/**
+ * `VERB:RESOURCE[:NAMESPACE]` as `sim serve --deny` takes it (`list:nodes`, `*:horizontalpodautoscalers:llm`,
+ * `patch:rollouts/status`); `*` matches any verb or resource. Returns the rule, or what is wrong.
+ */
+export function parseDenyRule(text: string): DenyRule | string {
+	const parts = text.split(':');
+	const [verb = '', resourceText = '', namespace] = parts;
+	const [resource = '', subresource, extra] = resourceText.split('/');
+	const valid = parts.length <= 3 && extra === undefined && (verb === '*' || /^[a-z]+$/.test(verb)) && (resource === '*' || NAME.test(resource)) &&
+		(subresource === undefined || NAME.test(subresource)) && (namespace === undefined || NAME.test(namespace));
+	if (!valid) return `--deny must be VERB:RESOURCE[:NAMESPACE] (e.g. list:nodes or watch:pods:llm, * for any), not '${text}'`;
+	return {
+		...(verb === '*' ? {} : { verb }),
+		...(resource === '*' ? {} : { resource }),
+		...(subresource === undefined ? {} : { subresource }),
+		...(namespace === undefined ? {} : { namespace }),
+	};
+}
+
 export function isDenied(rules: readonly DenyRule[], attrs: Attributes): boolean {
 	return rules.some(
 		(rule) =>

@@ -37,6 +37,8 @@ const EXTRA: Record<Kind, Extra> = {
 	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: [...READ, ...WRITE, 'delete'] },
 	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 	Event: { shortNames: ['ev'], subresources: [], verbs: READ },
+	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	ScaledObject: { shortNames: ['so'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 };
 
 /** The kinds only `sim serve` keeps (maintained from the workloads and pods, read-only over the API). */
@@ -48,6 +50,8 @@ const ADDONS: Array<Omit<ServedResource, 'verbs' | 'subresources' | 'singular'> 
 ];
 
 export const ARGO_GROUP = 'argoproj.io';
+/** Groups of custom resources: no strategic merge patches, as on a real API server. */
+export const CUSTOM_GROUPS: ReadonlySet<string> = new Set([ARGO_GROUP, 'keda.sh']);
 
 /**
  * `argo: 'legacy'` mimics an old Rollout CRD without the status subresource (status patches get 404,

@@ -36,6 +36,8 @@ export interface ExpositionOptions {
 	expireAfterMs?: number;
 	/** vLLM's metric names: current, or those of servers before 0.9.2 (default current). */
 	vllmNames?: VllmMetricNames;
+	/** The last XID error code of a node's GPUs (DCGM_FI_DEV_XID_ERRORS; 0 or absent: none). */
+	xidOf?: (node: string) => number | undefined;
 }
 
 /** The vLLM series that were renamed, under each naming. */
@@ -85,8 +87,10 @@ export class MetricsExposition {
 	private readonly expireAfterMs: number;
 	private readonly exporters: ReadonlySet<ExporterKind>;
 	private readonly vllmNames: { kvCache: string; itl: string };
+	private readonly xidOf: (node: string) => number | undefined;
 
 	constructor(options: ExpositionOptions = {}) {
+		this.xidOf = options.xidOf ?? (() => undefined);
 		this.labelStyle = options.labelStyle ?? 'pod';
 		this.exporter = options.exporter ?? { namespace: 'rolltop-system', pod: 'rolltop-sim-exporter' };
 		this.expireAfterMs = options.expireAfterMs ?? 10_000;
@@ -177,6 +181,7 @@ export class MetricsExposition {
 		const free: Series[] = [];
 		const temp: Series[] = [];
 		const power: Series[] = [];
+		const xid: Series[] = [];
 		for (const state of states) {
 			const { values, gpus } = state.sample;
 			const count = gpus ?? (values.gpuUtil !== undefined ? 1 : 0);
@@ -193,6 +198,7 @@ export class MetricsExposition {
 				}
 				push(temp, labels, values.gpuTemp, Math.round);
 				push(power, labels, values.gpuPower !== undefined ? values.gpuPower / count : undefined, round3);
+				push(xid, labels, this.xidOf(state.node) ?? 0, Math.round);
 			}
 		}
 		return [
@@ -201,6 +207,7 @@ export class MetricsExposition {
 			{ name: 'DCGM_FI_DEV_FB_FREE', type: 'gauge', help: 'Framebuffer memory free (in MiB).', series: free },
 			{ name: 'DCGM_FI_DEV_GPU_TEMP', type: 'gauge', help: 'GPU temperature (in C).', series: temp },
 			{ name: 'DCGM_FI_DEV_POWER_USAGE', type: 'gauge', help: 'Power draw (in W).', series: power },
+			{ name: 'DCGM_FI_DEV_XID_ERRORS', type: 'gauge', help: 'Value of the last XID error encountered.', series: xid },
 		];
 	}
 

@@ -7,7 +7,7 @@ import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import type { ClusterWrites } from './cluster-writes';
 import { withDefaults } from './defaults';
-import { ARGO_GROUP, groupVersion, type ServedResource, type Verb } from './discovery';
+import { ARGO_GROUP, CUSTOM_GROUPS, groupVersion, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';
@@ -97,7 +97,7 @@ function conflict(resource: ServedResource, name: string): ApiError {
 function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
 	const entry = Object.entries(PATCH_CONTENT_TYPES).find(([, value]) => value === contentType);
 	// Custom resources have no strategic-merge schema; the real API server refuses such patches too.
-	const custom = resource.group === ARGO_GROUP;
+	const custom = CUSTOM_GROUPS.has(resource.group);
 	if (!entry || (custom && entry[0] === 'strategic')) {
 		const accepted = Object.values(PATCH_CONTENT_TYPES).filter((t) => !(custom && t === PATCH_CONTENT_TYPES.strategic));
 		throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);

@@ -1,6 +1,7 @@
 // `kubectl get` asks for server-side printing (meta.k8s.io Table). Answering with the columns kubectl
 // and the Argo CRD would print makes `rolltop sim serve` read like a real cluster in a demo.
-import type { AnalysisRun, Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout } from '../domain/k8s';
+import { formatTargets } from '../domain/hpa';
+import type { AnalysisRun, Deployment, HorizontalPodAutoscaler, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout, ScaledObject } from '../domain/k8s';
 import { formatAge, parseTime } from '../domain/format';
 import { podStatus } from '../domain/pod';
 import type { AddonObject, ServedKind, ServedObject } from './served-objects';
@@ -73,7 +74,31 @@ const PRINTERS: Record<ServedKind, Printer> = {
 		columns: [NAME, { name: 'Status', type: 'string' }, { name: 'GPUs', type: 'string' }, AGE],
 		cells: (node: Node, now) => {
 			const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-			return [node.metadata.name, ready ? 'Ready' : 'NotReady', node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
+			const status = `${ready ? 'Ready' : 'NotReady'}${node.spec?.unschedulable ? ',SchedulingDisabled' : ''}`;
+			return [node.metadata.name, status, node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
+		},
+	},
+	// kubectl's own HPA printer (printers.go): REFERENCE Kind/name, TARGETS formatted per metric.
+	// KEDA's ScaledObject CRD columns, as far as the simulator knows them.
+	ScaledObject: {
+		columns: [NAME, { name: 'ScaleTargetKind', type: 'string' }, { name: 'ScaleTargetName', type: 'string' }, { name: 'Min', type: 'integer' }, { name: 'Max', type: 'integer' }, AGE],
+		cells: (so: ScaledObject, now) => [so.metadata.name, so.spec.scaleTargetRef.kind ?? '', so.spec.scaleTargetRef.name, so.spec.minReplicaCount ?? 0, so.spec.maxReplicaCount ?? 100, age(so, now)],
+	},
+	HorizontalPodAutoscaler: {
+		columns: [
+			NAME,
+			{ name: 'Reference', type: 'string' },
+			{ name: 'Targets', type: 'string' },
+			{ name: 'MinPods', type: 'string' },
+			{ name: 'MaxPods', type: 'integer' },
+			{ name: 'Replicas', type: 'integer' },
+			AGE,
+		],
+		cells: (obj, now) => {
+			const hpa = obj as HorizontalPodAutoscaler;
+			const ref = hpa.spec.scaleTargetRef;
+			const min = hpa.spec.minReplicas === undefined ? '<unset>' : String(hpa.spec.minReplicas);
+			return [hpa.metadata.name, `${ref.kind}/${ref.name}`, formatTargets(hpa), min, hpa.spec.maxReplicas, hpa.status?.currentReplicas ?? 0, age(hpa, now)];
 		},
 	},
 	Event: {

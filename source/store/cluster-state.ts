@@ -70,6 +70,10 @@ export function applySourceEvents(state: ClusterState, events: SourceEvent[]): b
 			case 'unavailable':
 				state.unavailable.set(event.kind, event.hint);
 				state.objects.set(event.kind, new Map());
+				// A kind that is not there is not stale: the pane that needs it says why, the header stays calm.
+				if (state.staleKinds.delete(event.kind) && state.staleKinds.size === 0 && state.connection.state === 'reconnecting') {
+					state.connection = { state: 'connected' };
+				}
 				bump(state, event.kind);
 				break;
 			case 'clock':

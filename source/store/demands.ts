@@ -2,13 +2,15 @@
 // workload's actions and logs, the history of the charted metric. The sources' services answer these
 // demands and the answers come back into the store; the UI never calls a source.
 import type { HistoryDemand } from '../domain/metrics';
-import { ACTION_KINDS, logsPermission, permissionFor, type PermissionQuestion } from '../domain/permission';
+import { ACTION_KINDS, logsPermission, NODE_PATCH_PERMISSION, permissionFor, type PermissionQuestion } from '../domain/permission';
 import { selectedWorkload } from './lists';
 import { selectPods, workloadKey } from './selectors';
 import type { StoreSnapshot } from './store';
 
 /** The questions whose answers decide which of the selected workload's keys (actions, logs) are allowed. */
 export function selectPermissionQuestions(snapshot: StoreSnapshot): PermissionQuestion[] {
+	// In the Nodes view the keys that act are cordon and uncordon.
+	if (snapshot.ui.view === 'nodes') return [NODE_PATCH_PERMISSION];
 	const workload = selectedWorkload(snapshot);
 	if (!workload) return [];
 	const questions = new Map<string, PermissionQuestion>();

@@ -7,6 +7,7 @@ import type { StoreSnapshot } from './store';
 import type { ActionLogEntry } from './action-log';
 import { eventTime, selectEvents, selectPods, selectWorkloads, workloadKey } from './selectors';
 import type { ReplicaSortKey } from './ui-state';
+import { selectNodes, type NodeEntry } from './node-selectors';
 
 function matches(filter: string, ...fields: Array<string | undefined>): boolean {
 	if (!filter) return true;
@@ -47,6 +48,18 @@ export function visibleReplicas(snapshot: StoreSnapshot, roleOf: (pod: Pod) => s
 	if (replicaSort === 'role') return pods.sort((a, b) => roleOf(a).localeCompare(roleOf(b)) || a.metadata.name.localeCompare(b.metadata.name));
 	if (replicaSort === 'restarts') return pods.sort((a, b) => restartsOf(b) - restartsOf(a));
 	return pods;
+}
+
+/** Nodes, filtered by name, status, GPU model or taint when the Nodes pane has focus. */
+export function visibleNodes(snapshot: StoreSnapshot): NodeEntry[] {
+	const { filter, focus } = snapshot.ui;
+	const all = selectNodes(snapshot.cluster);
+	return focus === 'nodes' ? all.filter((n) => matches(filter, n.capacity.name, n.capacity.statusText, n.capacity.gpuProduct, ...n.capacity.taints)) : all;
+}
+
+export function selectedNode(snapshot: StoreSnapshot): NodeEntry | undefined {
+	const list = visibleNodes(snapshot);
+	return list.find((n) => n.capacity.name === snapshot.ui.nodeKey) ?? list[0];
 }
 
 /** One row of the events pane: a Kubernetes event or an entry of the console's action log. */

@@ -3,10 +3,11 @@ import type { AnalysisRun, KubeEvent, Kind, Pod, ReplicaSet, Rollout } from '../
 import { analysisRunInfo, compactAnalysis, runsOfRollout } from '../domain/analysis-info';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
+import { isUnscheduled, pendingReplicas, type PendingReplicas } from '../domain/scheduling';
 import { getObject, objectsOf, type ClusterState } from './cluster-state';
 
 
-function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
+export function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
 	let lastState: ClusterState | undefined;
 	let lastVersions = '';
 	let value: T;
@@ -110,6 +111,25 @@ export function selectEvents(state: ClusterState, workload: Workload | undefined
 	if (!workload) return all;
 	const keys = [keyOf(workload), ...selectReplicaSets(state, workload).map(keyOf), ...selectPods(state, workload).map(keyOf)];
 	return keys.flatMap((key) => index.get(key) ?? []).sort((a, b) => eventTime(b) - eventTime(a));
+}
+
+/** Unscheduled pods by their workload's key, recomputed only when pods, events or owners change. */
+const pendingIndex = cached(['Pod', 'Event', 'ReplicaSet', 'Rollout', 'Deployment'], (state) => {
+	const { index } = eventsByObject(state);
+	const byWorkload = new Map<string, Pod[]>();
+	for (const pod of objectsOf(state, 'Pod')) {
+		if (!isUnscheduled(pod)) continue;
+		const workload = selectWorkloadOfPod(state, pod.metadata.namespace ?? '', pod.metadata.name);
+		if (!workload) continue;
+		const key = keyOf(workload);
+		byWorkload.set(key, [...(byWorkload.get(key) ?? []), pod]);
+	}
+	return new Map([...byWorkload].map(([key, pods]) => [key, pendingReplicas(pods, (pod) => index.get(keyOf(pod)) ?? [], eventTime)]));
+});
+
+/** The workload's replicas the scheduler has not placed, and its reason from FailedScheduling events. */
+export function selectPendingReplicas(state: ClusterState, workload: Workload): PendingReplicas {
+	return pendingIndex(state).get(keyOf(workload)) ?? { count: 0 };
 }
 
 export function workloadKey(workload: Workload): string {

@@ -2,6 +2,7 @@
 // at once but listeners hear of them at most once per coalescing window; UI changes notify
 // immediately. Deadlines (a flash fading) are state with a time: the store applies them when due.
 import { podKey, type ReplicaSample } from '../domain/metrics';
+import type { NodeSample } from '../domain/node-metrics';
 import type { SourceEvent } from '../domain/source';
 import { DEFAULT_VERDICT_CONFIG, type VerdictConfig } from '../domain/verdict-spec';
 import { appendLog, type ActionLogEntry } from './action-log';
@@ -27,6 +28,8 @@ export interface StoreSnapshot {
 	verdicts: Verdicts;
 	/** Lines of the open log pane (mutated in place; its `version` says when). */
 	logs: LogBuffer;
+	/** The latest GPU health per node (by node name), when the metrics source reports it. */
+	nodeMetrics: ReadonlyMap<string, NodeSample>;
 	/** Increments on every notification: the identity useSyncExternalStore compares. */
 	revision: number;
 }
@@ -53,6 +56,7 @@ export class Store {
 	private permissionAnswers = new Map<string, string | null>();
 	private verdicts: Verdicts = new Map();
 	private readonly verdictConfig: VerdictConfig;
+	private nodeSamples: ReadonlyMap<string, NodeSample> = new Map();
 	private readonly listeners = new Set<() => void>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private deadline: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -116,6 +120,12 @@ export class Store {
 		this.schedule();
 	}
 
+	/** One refresh's node samples replace the previous ones (a node that is gone drops out). */
+	ingestNodeSamples(samples: NodeSample[]): void {
+		this.nodeSamples = new Map(samples.map((s) => [s.node, s]));
+		this.schedule();
+	}
+
 	setMetricsProblem(problem: string | null): void {
 		if (this.metrics.problem === problem) return;
 		this.metrics.problem = problem;
@@ -139,8 +149,9 @@ export class Store {
 		this.permissionAnswers = new Map();
 		this.verdicts = new Map();
 		this.logs.reset('');
+		this.nodeSamples = new Map();
 		const focus = FULL_PANES.includes(this.uiState.focus) ? 'workloads' : this.uiState.focus;
-		this.uiState = { ...this.uiState, focus, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
+		this.uiState = { ...this.uiState, focus, nodeKey: undefined, view: undefined, workloadKey: undefined, replicaKey: undefined, eventKey: undefined, mode: { kind: 'normal' } };
 		this.notifyNow();
 	}
 
@@ -227,6 +238,7 @@ export class Store {
 			permissions: this.permissionAnswers,
 			verdicts: this.verdicts,
 			logs: this.logs,
+			nodeMetrics: this.nodeSamples,
 			revision,
 		};
 	}

@@ -3,12 +3,15 @@ import type { ActionPlan } from '../domain/action';
 import type { ObjectRef } from '../domain/k8s';
 import type { MetricId } from '../domain/metrics';
 
-export const PANES = ['workloads', 'replicas', 'rollout', 'analysis', 'chart', 'events', 'logs', 'describe'] as const;
+export const PANES = ['workloads', 'replicas', 'rollout', 'analysis', 'chart', 'events', 'logs', 'describe', 'nodes', 'nodePods'] as const;
 export type PaneId = (typeof PANES)[number];
 /** Panes that take the whole body while open, and are left with Esc rather than Tab. */
 export const FULL_PANES: readonly PaneId[] = ['logs', 'describe'];
+/** Views that replace the main layout while open (Esc returns), with the panes they show. */
+export type ViewId = 'nodes';
+export const VIEW_PANES: readonly PaneId[] = ['nodes', 'nodePods'];
 /** The panes Tab moves through. */
-export const TAB_PANES: readonly PaneId[] = PANES.filter((pane) => !FULL_PANES.includes(pane));
+export const TAB_PANES: readonly PaneId[] = PANES.filter((pane) => !FULL_PANES.includes(pane) && !VIEW_PANES.includes(pane));
 
 export type LogRoles = 'all' | 'canary' | 'stable';
 export const LOG_ROLES: readonly LogRoles[] = ['all', 'canary', 'stable'];
@@ -44,7 +47,7 @@ export type Mode =
 	| { kind: 'filter'; text: string; error?: string }
 	| { kind: 'command'; text: string }
 	| { kind: 'confirm'; plan: ActionPlan }
-	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string };
+	| { kind: 'scale'; text: string; current: number; target: ObjectRef; error?: string; warning?: string };
 
 export type ReplicaSortKey = 'name' | 'role' | 'gpuUtil' | 'p99' | 'rps' | 'errorRate' | 'restarts';
 export const REPLICA_SORT_KEYS: readonly ReplicaSortKey[] = ['name', 'role', 'gpuUtil', 'p99', 'rps', 'errorRate', 'restarts'];
@@ -73,6 +76,9 @@ export interface UiState {
 	workloadKey?: string;
 	replicaKey?: string;
 	eventKey?: string;
+	nodeKey?: string;
+	/** A view over the whole body (the Nodes pane), or undefined for the main layout. */
+	view?: ViewId;
 	filter: string;
 	mode: Mode;
 	chartMetric: MetricId;

@@ -7,6 +7,7 @@ import type { PaneId } from '../store/ui-state';
 import { PaneFrame } from './pane-frame';
 import { ChartPane } from './panes/chart-pane';
 import { LogsPane } from './panes/logs-pane';
+import { NodesPane } from './panes/nodes-pane';
 import { RolloutPane } from './panes/rollout-pane';
 import { TablePane } from './panes/table-pane';
 
@@ -20,6 +21,8 @@ function Content({ vm }: { vm: PaneVM }) {
 			return <ChartPane chart={vm.chart} />;
 		case 'logs':
 			return <LogsPane status={vm.status} lines={vm.lines} />;
+		case 'nodes':
+			return <NodesPane summary={vm.summary} table={vm.table} />;
 	}
 }
 

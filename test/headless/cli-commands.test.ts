@@ -29,7 +29,7 @@ describe.skipIf(!cliBuilt)('headless command lines', () => {
 		[['get', '--sim', '--prometheus-service', 'prometheus'], "rolltop: --prometheus-service must be NAMESPACE/SERVICE:PORT (e.g. monitoring/prometheus-k8s:9090), not 'prometheus'"],
 		[['get', '--sim', '-n', 'Bad_NS'], "rolltop: --namespace must be a Kubernetes namespace name, not 'Bad_NS'"],
 		[['get', '--sim', '-o', 'yaml'], "rolltop: -o/--output must be text or json, not 'yaml'"],
-		[['status', '--sim', 'x', '--scenario', 'nope'], 'rolltop: unknown scenario "nope" (available: analysis-fail, analysis-inconclusive, analysis-pass, canary-pass, crashloop-canary, default, gpu-memory-pressure, traffic-spike)'],
+		[['status', '--sim', 'x', '--scenario', 'nope'], 'rolltop: unknown scenario "nope" (available: analysis-fail, analysis-inconclusive, analysis-pass, canary-pass, crashloop-canary, default, gpu-memory-pressure, slow-replica, traffic-spike)'],
 		[['status', '--sim'], 'rolltop: status needs the name of a Rollout or Deployment (try: rolltop status --help)'],
 		[['get', '--wait'], "rolltop: unknown flag '--wait' for get (try: rolltop get --help)"],
 		[['record', '--sim', 'out.ndjson'], 'rolltop: record needs --for DUR, e.g. --for 10m (try: rolltop record --help)'],

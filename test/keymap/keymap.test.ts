@@ -31,6 +31,7 @@ describe('keymap', () => {
 			actionBlocked: () => null,
 			logsBlocked: null,
 			replicaSelected: false,
+			nodeBlocked: () => null,
 		});
 		const general = (key: string) => COMMANDS.find((c) => c.scope !== 'replay' && !c.panes && c.keys.includes(key))?.id;
 		for (const command of COMMANDS.filter((c) => c.scope === 'replay')) {
@@ -50,6 +51,15 @@ describe('keymap', () => {
 		expect(commandForKey('escape', 'logs')?.id).toBe('logs.back');
 		expect(commandForKey('escape', 'replicas')?.id).toBe('app.escape');
 		expect(commandForKey('P', 'logs')?.id).toBe('rollout.promote');
+	});
+
+	it('in the Nodes pane c and u cordon and uncordon; elsewhere they keep their global meaning; workload actions are not keys there', () => {
+		expect(commandForKey('c', 'nodes')?.id).toBe('node.cordon');
+		expect(commandForKey('u', 'nodes')?.id).toBe('node.uncordon');
+		expect(commandForKey('c', 'workloads')?.id).toBe('view.chartMetric');
+		expect(commandForKey('u', 'workloads')?.id).toBe('workload.undo');
+		expect(commandForKey('P', 'nodes')).toBeUndefined();
+		expect(commandForKey('?', 'nodes')?.id).toBe('app.help');
 	});
 
 	it('read-only mode removes every command that changes the cluster, and only those', () => {
@@ -129,7 +139,7 @@ describe('command line', () => {
 			themes: () => [],
 			...host,
 		};
-		await runCommandLine(text, { store, host: fullHost, act: () => {}, pageSize: () => 1 });
+		await runCommandLine(text, { store, host: fullHost, act: () => {}, actOnNode: () => {}, pageSize: () => 1 });
 		return { said, store };
 	};
 

@@ -6,7 +6,7 @@ import { fixtureStore, NS } from '../helpers/api-server-fixtures';
 import { Mirror, storeVersions, waitFor } from '../helpers/api-server-mirror';
 import { cleanUp, cleanups, liveSource, serve, tempKubeconfig } from '../helpers/api-server-session';
 
-const KINDS: Kind[] = ['Rollout', 'AnalysisRun', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event'];
+const KINDS: Kind[] = ['Rollout', 'AnalysisRun', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'HorizontalPodAutoscaler', 'ScaledObject'];
 afterEach(cleanUp);
 
 function watchWith(kubeconfig: string, allNamespaces = false): { mirror: Mirror } {
@@ -48,6 +48,8 @@ describe('kubernetes source watches', () => {
 			`/apis/apps/v1/namespaces/${NS}/replicasets`,
 			`/apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns`,
 			`/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts`,
+			`/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
+			`/apis/keda.sh/v1alpha1/namespaces/${NS}/scaledobjects`,
 		]);
 		expect(watches.every((r) => /resourceVersion=\d+/.test(r.query) && r.query.includes('allowWatchBookmarks=true'))).toBe(true);
 	});
@@ -120,13 +122,34 @@ describe('kubernetes source watches', () => {
 		expect(mirror.duplicates).toBe(0);
 	});
 
-	it('reports a 403 on list naming verb, resource and namespace, and keeps the other kinds', async () => {
+	it('reports a 403 on listing a kind every pane needs, naming verb, resource and namespace, and retries it', async () => {
 		const store = fixtureStore();
-		const { kubeconfig } = await serve({ store, deny: [{ verb: 'list', resource: 'nodes' }] });
+		const { kubeconfig } = await serve({ store, deny: [{ verb: 'list', resource: 'pods' }] });
 		const { mirror } = watchWith(kubeconfig);
-		await waitFor('pods synced', () => inSync(mirror, store, ['Pod', 'Deployment', 'Rollout']));
-		await waitFor('node failure', () => mirror.connection.get('Node')?.state === 'reconnecting');
-		expect(mirror.connection.get('Node')?.message).toMatch(/^forbidden \(403\): may not list nodes cluster-wide; retrying in/);
+		await waitFor('deployments synced', () => inSync(mirror, store, ['Deployment', 'Rollout']));
+		await waitFor('pod failure', () => mirror.connection.get('Pod')?.state === 'reconnecting');
+		expect(mirror.connection.get('Pod')?.message).toMatch(new RegExp(`^forbidden \\(403\\): may not list pods in namespace ${NS}; retrying in`));
+	});
+
+	it('a forbidden optional kind (Nodes) is unavailable once, never retried, and marks nothing stale', async () => {
+		const store = fixtureStore();
+		// Events are a kind every pane needs: their retries are the clock that shows nodes are not retried.
+		const deny = [{ verb: 'list', resource: 'nodes' }, { verb: 'list', resource: 'horizontalpodautoscalers' }, { verb: 'list', resource: 'events' }];
+		const { server, kubeconfig } = await serve({ store, deny });
+		const { mirror } = watchWith(kubeconfig);
+		await waitFor('others synced', () => inSync(mirror, store, ['Pod', 'Deployment', 'Rollout']));
+		await waitFor('hints', () => mirror.events.filter((e) => e.type === 'unavailable').length === 2);
+		const hints = mirror.events.flatMap((e) => (e.type === 'unavailable' ? [`${e.kind}: ${e.hint}`] : []));
+		expect(hints.sort()).toEqual([
+			`HorizontalPodAutoscaler: not permitted: list horizontalpodautoscalers in namespace ${NS}`,
+			'Node: not permitted: list nodes at cluster scope',
+		]);
+		const lists = (path: string) => server.requests.filter((r) => r.path === path).length;
+		await waitFor('events retried four times', () => lists(`/api/v1/namespaces/${NS}/events`) >= 5);
+		expect(lists('/api/v1/nodes')).toBe(1);
+		expect(lists(`/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`)).toBe(1);
+		const reconnecting = mirror.events.flatMap((e) => (e.type === 'connection' && e.state === 'reconnecting' ? [e.kind] : []));
+		expect(new Set(reconnecting)).toEqual(new Set(['Event']));
 	});
 
 	it('without the Argo CRDs, Rollouts are unavailable with a hint and nothing is watched for them', async () => {

@@ -5,7 +5,7 @@
 // Where rolltop shows things its own way, on purpose:
 // - STRATEGY uses the spec's field names (canary, blueGreen), not the plugin's Canary/BlueGreen.
 // - WEIGHT is `set/actual` in one cell; READY is ready/desired, as kubectl's READY for Deployments
-//   (the plugin's list prints ready/current).
+//   (the plugin's list prints ready/current); PEND counts replicas the scheduler has not placed.
 // - IMAGE is the tag of the newest revision that runs pods, and each revision line carries its own
 //   tag: the panes have no Images block, so the plugin's Images facts are checked on the domain
 //   status the panes are built from.
@@ -39,6 +39,7 @@ function canaryDemo(name: string, actualWeight: number, info = { canary: 'canary
 			READY: '5/5',
 			// The golden fixtures hold the Rollouts' analysis status but no AnalysisRun objects.
 			ANALYSIS: '—',
+			PEND: '—',
 			REV: '31',
 			IMAGE: 'does-not-exist',
 			AGE: '7d',
@@ -117,7 +118,7 @@ describe('blue-green (plugin: bluegreen-demo)', () => {
 	it('Paused (BlueGreenPause) with no step or weights; revision 11 preview, revision 10 stable and active', () => {
 		expect(panes('bluegreen-demo')).toEqual({
 			rows: [
-				{ STATUS: '॥ Paused', NAME: 'bluegreen-demo', NAMESPACE: 'jesse-test', STRATEGY: 'blueGreen', STEP: '—', WEIGHT: '—', READY: '6/3', ANALYSIS: '—', REV: '11', IMAGE: 'green', AGE: '7d' },
+				{ STATUS: '॥ Paused', NAME: 'bluegreen-demo', NAMESPACE: 'jesse-test', STRATEGY: 'blueGreen', STEP: '—', WEIGHT: '—', READY: '6/3', PEND: '—', ANALYSIS: '—', REV: '11', IMAGE: 'green', AGE: '7d' },
 			],
 			rollout: [
 				...head,
@@ -155,7 +156,7 @@ describe('experiment and analysis (plugin: rollout-experiment-analysis)', () => 
 	it('Degraded by the progress deadline at step 1/2, set 25, actual 25 (1 of 4 available pods); the Experiment’s ReplicaSets are not the Rollout’s', () => {
 		expect(panes('rollout-experiment-analysis')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-experiment-analysis', NAMESPACE: 'jesse-test', STRATEGY: 'canary', STEP: '1/2', WEIGHT: '25/25', READY: '4/4', ANALYSIS: '—', REV: '2', IMAGE: 'yellow', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-experiment-analysis', NAMESPACE: 'jesse-test', STRATEGY: 'canary', STEP: '1/2', WEIGHT: '25/25', READY: '4/4', PEND: '—', ANALYSIS: '—', REV: '2', IMAGE: 'yellow', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  jesse-test',
@@ -181,7 +182,7 @@ describe('aborted and invalid (plugin: rollout-background-analysis, rollout-inva
 	it('aborted by its background analysis: Degraded, set weight 0, only the stable image runs', () => {
 		expect(panes('rollout-aborted')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-background-analysis', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '0/2', WEIGHT: '0/0', READY: '1/1', ANALYSIS: '—', REV: '2', IMAGE: 'blue', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-background-analysis', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '0/2', WEIGHT: '0/0', READY: '1/1', PEND: '—', ANALYSIS: '—', REV: '2', IMAGE: 'blue', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  default',
@@ -204,7 +205,7 @@ describe('aborted and invalid (plugin: rollout-background-analysis, rollout-inva
 	it('InvalidSpec: Degraded with the condition as message, no step, set and actual weight 100, no image', () => {
 		expect(panes('rollout-invalid')).toEqual({
 			rows: [
-				{ STATUS: '✖ Degraded', NAME: 'rollout-invalid', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '—', WEIGHT: '100/100', READY: '0/1', ANALYSIS: '—', REV: '—', IMAGE: '—', AGE: '7d' },
+				{ STATUS: '✖ Degraded', NAME: 'rollout-invalid', NAMESPACE: 'default', STRATEGY: 'canary', STEP: '—', WEIGHT: '100/100', READY: '0/1', PEND: '—', ANALYSIS: '—', REV: '—', IMAGE: '—', AGE: '7d' },
 			],
 			rollout: [
 				'✖ Degraded  canary  default',

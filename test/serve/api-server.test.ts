@@ -29,7 +29,7 @@ describe('sim serve API server', () => {
 		expect((await call('/version')).body.gitVersion).toMatch(/^v1\.32/);
 		expect((await call('/api')).body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
 		const groups = (await call('/apis')).body.groups.map((g: { name: string }) => g.name);
-		expect(groups.sort()).toEqual(['apps', 'argoproj.io', 'authorization.k8s.io', 'discovery.k8s.io']);
+		expect(groups.sort()).toEqual(['apps', 'argoproj.io', 'authorization.k8s.io', 'autoscaling', 'discovery.k8s.io', 'keda.sh']);
 		const argo = (await call('/apis/argoproj.io/v1alpha1')).body.resources.map((r: { name: string }) => r.name);
 		expect(argo).toEqual(['rollouts', 'rollouts/status', 'rollouts/scale', 'analysisruns', 'analysisruns/status', 'analysistemplates']);
 		const core = (await call('/api/v1')).body;

@@ -62,6 +62,17 @@ describe('rolltop sim serve', () => {
 		expect(await kubectl('-n', 'llm', 'rollout', 'pause', 'deployment', 'embed')).toContain('deployment.apps/embed paused');
 		expect(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.paused}')).toBe('true');
 	});
+
+	it.runIf(hasKubectl)('serves HPAs: kubectl get hpa -A prints the TARGETS column as on a real cluster', async () => {
+		const { kubectl } = await serveSim({ scenario: 'traffic-spike', speed: 20, seed: 3 });
+		const getHpa = () => kubectl('get', 'hpa', '-A');
+		let listing = await getHpa();
+		expect(listing).toMatch(/^NAMESPACE\s+NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/m);
+		// The first sync (15 simulated seconds, under a second at ×20) fills in the current value.
+		const deadline = Date.now() + 15_000;
+		while (!/\d+m?\/8\s/.test(listing) && Date.now() < deadline) listing = await getHpa();
+		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat\s+Rollout\/llama-3-1-8b-chat\s+\d+m?\/7\s+9\s+24\s+\d+\s+\S+$/m);
+	});
 });
 
 describe.runIf(hasKubectl)('rolltop sim serve: analysis for a real kubectl', () => {

@@ -109,6 +109,24 @@ describe('scenario loader', () => {
 		expect(() => loadScenario(file('good-pause.json', text))).not.toThrow();
 	});
 
+	it.each([
+		[{ minReplicas: 9, maxReplicas: 4, targetRequestsPerReplica: 8 }, 'workloads[0].autoscaler.minReplicas (9) must not exceed maxReplicas (4)'],
+		[{ minReplicas: 2, maxReplicas: 4 }, 'workloads[0].autoscaler.targetRequestsPerReplica is required'],
+		[{ minReplicas: 0, maxReplicas: 4, targetRequestsPerReplica: 8 }, 'workloads[0].autoscaler.minReplicas must be >= 1'],
+	])('a malformed autoscaler %j is one line naming the field', (autoscaler, problem) => {
+		const scenario = structuredClone(loadScenario('traffic-spike')) as unknown as { workloads: Array<Record<string, unknown>> };
+		scenario.workloads[0].autoscaler = autoscaler;
+		const path = file('bad-hpa.json', JSON.stringify(scenario));
+		expect(errorOf(() => loadScenario(path)).message).toBe(`${path}: ${problem}`);
+	});
+
+	it('an unknown load-balancing policy is one line naming the field and the policies', () => {
+		const scenario = structuredClone(loadScenario('slow-replica')) as unknown as { workloads: Array<Record<string, unknown>> };
+		scenario.workloads[0].loadBalancing = 'random';
+		const path = file('bad-lb.json', JSON.stringify(scenario));
+		expect(errorOf(() => loadScenario(path)).message).toBe(`${path}: workloads[0].loadBalancing must be one of round-robin, least-request, weighted`);
+	});
+
 	it('an unknown name lists the available scenarios', () => {
 		const error = errorOf(() => loadScenario('nope'));
 		expect(error.message).toBe(`unknown scenario "nope" (available: ${listScenarios().join(', ')})`);

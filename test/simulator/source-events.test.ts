@@ -25,7 +25,7 @@ describe('simulator as a source', () => {
 		const batches: SourceEvent[][] = [];
 		sim.start((events) => batches.push(events));
 		const syncs = batches[0].filter((e) => e.type === 'sync');
-		expect(syncs.map((e) => e.type === 'sync' && e.kind)).toEqual(['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun']);
+		expect(syncs.map((e) => e.type === 'sync' && e.kind)).toEqual(['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event', 'AnalysisRun', 'HorizontalPodAutoscaler', 'ScaledObject']);
 		expect(batches[0].at(-1)).toEqual({ type: 'clock', now: sim.now(), speed: 0 });
 		expect(sim.kind).toBe('simulated');
 		expect(sim.label).toBe('sim:default');

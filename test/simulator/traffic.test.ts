@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { advanceUntil, deployment, mean, patch, pods, samples, simulator, sum } from './helpers';
 
 const NS = 'search';
@@ -20,12 +21,15 @@ describe('traffic and scaling', () => {
 	});
 
 	it('scaling out through the scale subresource adds pods and lowers per-replica load and p99', async () => {
-		const sim = simulator('traffic-spike');
+		// Without its HPA, so the manual count stays (the autoscaler test covers the HPA).
+		const { autoscaler: _, ...chat } = loadScenario('traffic-spike').workloads[0];
+		const scenario = loadScenario('traffic-spike');
+		const sim = createSimulator({ ...scenario, workloads: [chat, ...scenario.workloads.slice(1)] }, { seed: 7 });
 		const name = 'llama-3-1-8b-chat';
 		const ns = 'llm-serving';
 		advanceUntil(sim, () => sim.now() >= Date.parse('2026-01-01T00:02:00Z'), 200_000, 'spike');
 		const before = samples(sim, name, ns);
-		expect(before).toHaveLength(8);
+		expect(before).toHaveLength(9);
 		// Offered load is beyond capacity: requests are shed as errors.
 		expect(mean(before.map((s) => s.values.errorRate))).toBeGreaterThan(5);
 		const loadBefore = mean(before.map((s) => s.values.rps));

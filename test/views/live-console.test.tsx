@@ -1,9 +1,14 @@
 // The console on a live cluster (the real client-node against the served API): RBAC denials become
 // disabled reasons before anything is sent, and allowed actions send their patches.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSimServe } from '../../source/cli/sim-serve';
+import { parseSimCommand } from '../../source/cli/sim-serve-flags';
 import { noMetrics } from '../../source/sources/no-metrics';
 import { fixtureStore } from '../helpers/api-server-fixtures';
-import { cleanUp, liveSource, serve } from '../helpers/api-server-session';
+import { cleanUp, cleanups, liveSource, serve } from '../helpers/api-server-session';
 import { renderConsole, type ConsoleSession } from '../helpers/session';
 
 let session: ConsoleSession | undefined;
@@ -42,5 +47,59 @@ describe('the console on a live cluster', () => {
 		const patch = server.requests.find((r) => r.method === 'PATCH');
 		expect(patch).toMatchObject({ path: '/apis/apps/v1/namespaces/llm/deployments/embed/scale', contentType: 'application/merge-patch+json', body: { spec: { replicas: 3 } } });
 		expect(session.console.store.log[0]).toMatchObject({ ok: true, user: 'tester' });
+	});
+});
+
+describe('a namespace-scoped user (sim serve --deny)', () => {
+	it('may not list nodes: the Nodes pane says so once, the header stays calm, the rest works', async () => {
+		const command = parseSimCommand(['serve', '--listen', '127.0.0.1:0', '--scenario', 'traffic-spike', '--speed', '5', '--deny', 'list:nodes', '--deny', 'watch:nodes', '--deny', 'patch:nodes']);
+		if (command.help) throw new Error('unexpected help');
+		const kubeconfig = join(mkdtempSync(join(tmpdir(), 'rolltop-deny-')), 'kubeconfig');
+		const sim = await startSimServe({ ...command.options, kubeconfigOut: kubeconfig });
+		cleanups.push(() => sim.stop());
+		session = await renderConsole({ cluster: liveSource(kubeconfig, { allNamespaces: true }), metrics: noMetrics('no Prometheus configured') });
+		await session.waitFor(/llama-3-1-8b-chat/);
+		const header = () => session!.frame().split('\n')[0];
+		expect(header()).toMatch(/LIVE/);
+		session.press('view.nodes');
+		const nodes = await session.waitFor(/not permitted: list nodes at cluster scope/);
+		expect(nodes).toMatch(/⚠ not permitted: list nodes at cluster scope/);
+		expect(header()).not.toMatch(/reconnecting|stale|forbidden/);
+		expect(session.console.store.cluster.staleKinds.size).toBe(0);
+		session.press('app.escape');
+		await session.waitFor(/Workloads \[2\]/);
+		// HPAs are watched (discovery serves autoscaling/v2) and shown beside the workload.
+		session.press('app.filter');
+		session.type('llama');
+		session.key('enter');
+		await session.waitFor(/hpa llama-3-1-8b-chat/);
+		expect(header()).not.toMatch(/reconnecting|stale|forbidden/);
+	});
+});
+
+describe('cordon under RBAC', () => {
+	it('a user who may list nodes but not patch them sees the reason on c, and nothing is sent', async () => {
+		const { server, kubeconfig } = await serve({ store: fixtureStore(), deny: [{ verb: 'patch', resource: 'nodes' }] });
+		session = await renderConsole({ cluster: liveSource(kubeconfig), metrics: noMetrics('no Prometheus configured') });
+		await session.waitFor(/LIVE/);
+		session.press('view.nodes');
+		await session.waitFor(/gpu-node-1/);
+		await session.waitFor(() => session!.console.controller.keyContext().nodeBlocked('cordon') !== null);
+		const reason = session.console.controller.keyContext().nodeBlocked('cordon');
+		expect(reason).toMatch(/cannot patch resource "nodes"/);
+		session.press('node.cordon');
+		await session.waitFor(/Cordon the selected node: no new pods on it: /);
+		expect(session.console.store.ui.flash?.text).toBe(`Cordon the selected node: no new pods on it: ${reason}`);
+		expect(server.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+	});
+});
+
+describe('Rollouts forbidden', () => {
+	it('the workloads list says so in its title and shows the Deployments; the header stays calm', async () => {
+		const { kubeconfig } = await serve({ store: fixtureStore(), deny: [{ verb: 'list', resource: 'rollouts' }] });
+		session = await renderConsole({ cluster: liveSource(kubeconfig), metrics: noMetrics('no Prometheus configured') });
+		const frame = await session.waitFor(/⚠ not permitted: list rollouts in namespace llm/);
+		expect(frame).toMatch(/embed/);
+		expect(frame.split('\n')[0]).not.toMatch(/reconnecting|stale|forbidden/);
 	});
 });

@@ -23,7 +23,7 @@ export const APP_COMMANDS: Command[] = [
 		id: 'app.escape',
 		keys: ['escape'],
 		scope: 'global',
-		title: 'Close dialog, clear filter, back to workloads',
-		run: ({ store }) => store.updateUi(store.ui.filter ? { filter: '' } : { focus: 'workloads' }),
+		title: 'Close dialog, clear filter, leave a view, back to workloads',
+		run: ({ store }) => store.updateUi(store.ui.filter ? { filter: '' } : { focus: 'workloads', view: undefined }),
 	},
 ];

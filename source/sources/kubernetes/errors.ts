@@ -25,3 +25,14 @@ export function describeFailure(response: RestResponse, scope: RequestScope): st
 			return `${scope.verb} ${scope.resource} ${where} failed (HTTP ${response.status})${response.message ? `: ${response.message}` : ''}`;
 	}
 }
+
+/**
+ * Why an optional kind (Nodes, autoscalers, Argo kinds) is not shown: said once by the pane that
+ * needs it instead of a retry loop. undefined when the failure is not one of RBAC or API surface.
+ */
+export function describeUnavailable(status: number, scope: RequestScope): string | undefined {
+	const where = scope.namespace ? `in namespace ${scope.namespace}` : 'at cluster scope';
+	if (status === 403) return `not permitted: ${scope.verb} ${scope.resource} ${where}`;
+	if (status === 404) return `not served: ${scope.resource} (the API group is absent)`;
+	return undefined;
+}

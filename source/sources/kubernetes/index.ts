@@ -2,7 +2,7 @@
 // them, PATCHes with explicit Content-Types, and access reviews for disabled-key reasons.
 import { Watch } from '@kubernetes/client-node';
 import { PATCH_CONTENT_TYPES, type PatchRequest, type PatchResponse } from '../../domain/action';
-import type { Kind } from '../../domain/k8s';
+import { RESOURCES, type Kind } from '../../domain/k8s';
 import type { ClusterSource, SourceEvent } from '../../domain/source';
 import { AccessReviewer } from './access-review';
 import { objectPath } from './api-paths';
@@ -34,10 +34,32 @@ export interface KubernetesSource extends ClusterSource {
 	readonly server: string;
 }
 
-const CORE_KINDS: readonly Kind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Node', 'Event'];
+const CORE_KINDS: readonly Kind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Event'];
+/** Kinds that only some panes need: RBAC may forbid them (a namespace-scoped Role cannot list nodes). */
+const OPTIONAL_KINDS: ReadonlySet<Kind> = new Set(['Node', 'Rollout', 'AnalysisRun', 'HorizontalPodAutoscaler', 'ScaledObject']);
 const ARGO_PATH = '/apis/argoproj.io/v1alpha1';
 export const ARGO_MISSING_HINT =
 	'Argo Rollouts CRDs not installed: argoproj.io/v1alpha1 is not served by this cluster, so only Deployments are shown (install Argo Rollouts to see Rollouts)';
+
+interface OptionalGroup {
+	path: string;
+	kinds: Kind[];
+	/** Kinds whose absence from a served group is worth a hint (AnalysisRuns go unmentioned). */
+	reportMissing: Kind[];
+	hint: string;
+}
+
+/** API groups watched only when discovery finds them. */
+const OPTIONAL_GROUPS: readonly OptionalGroup[] = [
+	{ path: ARGO_PATH, kinds: ['Rollout', 'AnalysisRun'], reportMissing: ['Rollout'], hint: ARGO_MISSING_HINT },
+	{
+		path: '/apis/autoscaling/v2',
+		kinds: ['HorizontalPodAutoscaler'],
+		reportMissing: ['HorizontalPodAutoscaler'],
+		hint: 'not served: autoscaling/v2 (HorizontalPodAutoscalers) is absent from this cluster',
+	},
+	{ path: '/apis/keda.sh/v1alpha1', kinds: ['ScaledObject'], reportMissing: ['ScaledObject'], hint: 'not served: keda.sh/v1alpha1 (KEDA is not installed)' },
+];
 
 /** Collects events emitted in one turn of the event loop into one batch for the store. */
 function batching(emit: (events: SourceEvent[]) => void): { push(event: SourceEvent): void; cancel(): void } {
@@ -74,29 +96,39 @@ export function createKubernetesSource(options: KubernetesSourceOptions = {}): K
 		const out = batching(emit);
 		const watches: ListWatch[] = [];
 		let stopped = false;
-		let argoTimer: NodeJS.Timeout | undefined;
+		const timers: NodeJS.Timeout[] = [];
 		const watch = (kind: Kind) => {
-			const lw = new ListWatch({ kind, namespace, rest, watcher: new Watch(loaded.kc), emit: (e) => out.push(e), backoff: options.backoff, watchTimeoutSeconds: options.watchTimeoutSeconds });
+			const lw = new ListWatch({
+				kind,
+				namespace,
+				rest,
+				watcher: new Watch(loaded.kc),
+				emit: (e) => out.push(e),
+				backoff: options.backoff,
+				watchTimeoutSeconds: options.watchTimeoutSeconds,
+				optional: OPTIONAL_KINDS.has(kind),
+			});
 			watches.push(lw);
 			lw.start();
 		};
-		const argoBackoff = new Backoff(options.backoff);
-		const discoverArgo = async () => {
-			const response = await rest.request('GET', ARGO_PATH);
+		const discoveryBackoff = new Backoff(options.backoff);
+		/** Watches the group's kinds that discovery lists; the others are unavailable with the group's hint. */
+		const discover = async (group: OptionalGroup) => {
+			const response = await rest.request('GET', group.path);
 			if (stopped) return;
 			if (response.status === 200) {
 				const served = ((response.body as { resources?: Array<{ name: string }> })?.resources ?? []).map((r) => r.name);
-				if (served.includes('rollouts')) watch('Rollout');
-				else out.push({ type: 'unavailable', kind: 'Rollout', hint: ARGO_MISSING_HINT });
-				if (served.includes('analysisruns')) watch('AnalysisRun');
+				for (const kind of group.kinds) {
+					if (served.includes(RESOURCES[kind].plural)) watch(kind);
+					else if (group.reportMissing.includes(kind)) out.push({ type: 'unavailable', kind, hint: group.hint });
+				}
 			} else if (response.status === 404) {
-				out.push({ type: 'unavailable', kind: 'Rollout', hint: ARGO_MISSING_HINT });
-				out.push({ type: 'unavailable', kind: 'AnalysisRun', hint: ARGO_MISSING_HINT });
+				for (const kind of group.kinds) out.push({ type: 'unavailable', kind, hint: group.hint });
 			} else {
-				const delay = argoBackoff.next();
-				const why = describeFailure(response, { verb: 'discover', resource: 'argoproj.io/v1alpha1' });
-				out.push({ type: 'connection', state: 'reconnecting', kind: 'Rollout', message: `${why}; retrying in ${formatDelay(delay)}` });
-				argoTimer = setTimeout(() => void discoverArgo(), delay);
+				const delay = discoveryBackoff.next();
+				const why = describeFailure(response, { verb: 'discover', resource: group.path.replace(/^\/apis\//, '') });
+				out.push({ type: 'connection', state: 'reconnecting', kind: group.kinds[0], message: `${why}; retrying in ${formatDelay(delay)}` });
+				timers.push(setTimeout(() => void discover(group), delay));
 			}
 		};
 		const clockMs = options.clockIntervalMs ?? 1000;
@@ -105,12 +137,13 @@ export function createKubernetesSource(options: KubernetesSourceOptions = {}): K
 		tick();
 		out.push({ type: 'connection', state: 'connecting', kind: 'Rollout' });
 		for (const kind of CORE_KINDS) watch(kind);
-		void discoverArgo();
+		watch('Node');
+		for (const group of OPTIONAL_GROUPS) void discover(group);
 		running = {
 			stop() {
 				stopped = true;
 				clearInterval(clock);
-				clearTimeout(argoTimer);
+				for (const timer of timers) clearTimeout(timer);
 				for (const lw of watches) lw.stop();
 				out.cancel();
 			},

@@ -7,7 +7,7 @@ import { RESOURCES, type Kind, type KubeObject } from '../../domain/k8s';
 import type { ConnectionState, SourceEvent } from '../../domain/source';
 import { apiVersionOf, collectionPath } from './api-paths';
 import { Backoff, formatDelay, type BackoffOptions } from './backoff';
-import { describeFailure } from './errors';
+import { describeFailure, describeUnavailable } from './errors';
 import { describeTransportError, type RestClient } from './rest';
 
 /** How long the server keeps a watch open before the client re-opens it. */
@@ -23,9 +23,14 @@ export interface ListWatchOptions {
 	backoff?: BackoffOptions;
 	/** Server-side watch timeout; the client also gives up on a watch silent for this long + 30 s. */
 	watchTimeoutSeconds?: number;
+	/**
+	 * A kind only some panes need: a 403 or 404 makes it `unavailable` once and ends the watch,
+	 * instead of marking it stale and retrying forever (a namespace-scoped Role may not list nodes).
+	 */
+	optional?: boolean;
 }
 
-type Outcome = { type: 'gone' } | { type: 'closed'; events: number; ms: number } | { type: 'error'; message: string };
+type Outcome = { type: 'gone' } | { type: 'closed'; events: number; ms: number } | { type: 'error'; message: string } | { type: 'refused' };
 
 /** A watch that ended this soon without delivering anything counts as a failure (no tight loops). */
 const SHORT_SESSION_MS = 1000;
@@ -90,6 +95,8 @@ export class ListWatch {
 				// Gone right after a fresh list means the server cannot serve this watch: back off.
 				if (expiredAtOnce) await this.fail(`${RESOURCES[this.options.kind].plural}: resource version expired right after listing`);
 				needList = true;
+			} else if (outcome.type === 'refused') {
+				return;
 			} else if (outcome.type === 'error') {
 				await this.fail(outcome.message);
 			} else if (outcome.events === 0 && outcome.ms < SHORT_SESSION_MS) {
@@ -103,12 +110,23 @@ export class ListWatch {
 		const response = await this.options.rest.request('GET', this.path);
 		if (this.stopped) return false;
 		if (response.status !== 200) {
+			if (this.refuse(response.status, 'list')) return false;
 			await this.fail(describeFailure(response, { verb: 'list', resource: RESOURCES[kind].plural, namespace: this.scope }));
 			return false;
 		}
 		const list = response.body as { metadata?: { resourceVersion?: string }; items?: KubeObject[] };
 		this.resourceVersion = list.metadata?.resourceVersion;
 		this.options.emit({ type: 'sync', kind, objects: (list.items ?? []).map((obj) => this.normalize(obj)) });
+		return true;
+	}
+
+	/** For an optional kind that RBAC forbids or the cluster lacks: say so once and stop for good. */
+	private refuse(status: number, verb: string): boolean {
+		const { kind, optional } = this.options;
+		const hint = optional ? describeUnavailable(status, { verb, resource: RESOURCES[kind].plural, namespace: this.scope }) : undefined;
+		if (!hint) return false;
+		this.stopped = true;
+		this.options.emit({ type: 'unavailable', kind, hint });
 		return true;
 	}
 
@@ -169,6 +187,7 @@ export class ListWatch {
 				if (ended === 'gone') return finish({ type: 'gone' });
 				const status = (error as { statusCode?: number } | null)?.statusCode;
 				if (status === 410) return finish({ type: 'gone' });
+				if (status && this.refuse(status, 'watch')) return finish({ type: 'refused' });
 				if (status) return finish({ type: 'error', message: describeFailure({ status }, { verb: 'watch', resource: RESOURCES[this.options.kind].plural, namespace: this.scope }) });
 				if (error) return finish({ type: 'error', message: describeTransportError(error, this.options.rest.server) });
 				if (ended) return finish({ type: 'error', message: ended });

@@ -2,7 +2,9 @@
 // (one per preset value, grouped by namespace and pod), and reports its health as one line.
 import { podKey, type MetricId, type ReplicaSample } from '../../domain/metrics';
 import type { MetricsSource } from '../../domain/source';
-import { PrometheusClient, type PrometheusConnection } from './client';
+import type { NodeMetricKey, NodeSample } from '../../domain/node-metrics';
+import { PrometheusClient, type PrometheusConnection, type VectorResult } from './client';
+import { NODE_QUERIES, nodeSamplesOf } from './node-queries';
 import { PrometheusError } from './errors';
 import { mergeSamples, type PresetChooser, type PresetResults } from './merge';
 import { detectedNames, matrixByPod, vectorByPod } from './parse';
@@ -41,6 +43,7 @@ class Poller implements PrometheusSource {
 	lastQueryCount = 0;
 	private readonly client?: PrometheusClient;
 	private readonly healthListeners = new Set<(problem: string | null) => void>();
+	private readonly nodeListeners = new Set<(samples: NodeSample[]) => void>();
 	private health: string | null = null;
 	private emit?: (samples: ReplicaSample[], at: number) => void;
 	private timer?: NodeJS.Timeout;
@@ -73,6 +76,11 @@ class Poller implements PrometheusSource {
 		this.timer = undefined;
 	}
 
+	/** Asking for node samples adds the node-level DCGM queries (one per family) to each refresh. */
+	onNodeSamples(listener: (samples: NodeSample[]) => void): void {
+		this.nodeListeners.add(listener);
+	}
+
 	onHealth(listener: (problem: string | null) => void): void {
 		this.healthListeners.add(listener);
 		listener(this.health);
@@ -90,8 +98,11 @@ class Poller implements PrometheusSource {
 		try {
 			const { presets, detectionQueries } = await this.activePresets(this.client);
 			const planned = this.plan(presets);
-			this.lastQueryCount = planned.length + detectionQueries;
+			const nodeKeys = this.nodeListeners.size ? (Object.keys(NODE_QUERIES) as NodeMetricKey[]) : [];
+			this.lastQueryCount = planned.length + detectionQueries + nodeKeys.length;
+			const nodes = Promise.allSettled(nodeKeys.map((key) => this.client!.query(NODE_QUERIES[key])));
 			const settled = await Promise.allSettled(planned.map((q) => this.client!.query(q.expr)));
+			this.emitNodes(nodeKeys, await nodes);
 			const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
 			this.setHealth(failure ? messageOf(failure.reason) : presets.length ? null : this.nothingFound());
 			if (settled.every((s) => s.status === 'rejected')) return;
@@ -111,6 +122,17 @@ class Poller implements PrometheusSource {
 		} catch (error) {
 			this.setHealth(messageOf(error));
 		}
+	}
+
+	/** Node samples go out even when the pod queries fail: a node's XID matters most then. */
+	private emitNodes(keys: NodeMetricKey[], settled: Array<PromiseSettledResult<VectorResult[]>>): void {
+		if (!keys.length || !this.emit) return;
+		const results: Partial<Record<NodeMetricKey, VectorResult[]>> = {};
+		settled.forEach((outcome, i) => {
+			if (outcome.status === 'fulfilled') results[keys[i]] = outcome.value;
+		});
+		const samples = nodeSamplesOf(results, this.clock());
+		for (const listener of this.nodeListeners) listener(samples);
 	}
 
 	private plan(presets: PresetName[]): PlannedQuery[] {

@@ -2,6 +2,7 @@
 // and the current version's pods already running and Ready for a while.
 import type { ReplicaSet } from '../../domain/k8s';
 import type { Workload as WorkloadObject } from '../../domain/replica-set';
+import { hpaObject } from './autoscaler';
 import type { SimContext } from './context';
 import { createNodes } from './nodes';
 import { createReplicaSet, newPod } from './replicasets';
@@ -50,6 +51,8 @@ function bootstrapWorkload(ctx: SimContext, w: Workload): void {
 		currentCreatedAt = at;
 	});
 	if (!current) return;
+	const hpa = hpaObject(ctx, w, createdAt);
+	if (hpa) ctx.store.put(hpa);
 	const scaled = ctx.store.put({ ...current, spec: { ...current.spec, replicas: w.replicas } }) as ReplicaSet;
 	startRunningPods(ctx, scaled, w.replicas, currentCreatedAt + MINUTE);
 }

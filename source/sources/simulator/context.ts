@@ -63,6 +63,8 @@ export interface PodRuntime {
 	memDemandMiB: number;
 	/** Stable per-replica imbalance of the load balancer (≈1). */
 	skew: number;
+	/** Serving speed relative to the version's profile (1; less on a throttled GPU). */
+	speed: number;
 	temperature: number;
 	/** The container's current run and the one before it (what `--previous` reads). */
 	run?: ContainerRun;
@@ -81,6 +83,8 @@ export interface NodeState {
 	images: Set<string>;
 	internalIP: string;
 	nextPodIP: number;
+	/** The last XID error its GPUs report (DCGM_FI_DEV_XID_ERRORS), if any. */
+	xid?: number;
 }
 
 export interface Streams {

@@ -4,11 +4,13 @@
 import { keyOf, type Deployment, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
 import { reconcileAnalysisRuns } from './analysis-controller';
+import { HpaController } from './autoscaler';
 import { bootstrap } from './bootstrap';
 import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
 import { recordLoads } from './logs/load-history';
+import { syncCordonTaints } from './nodes';
 import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
@@ -21,6 +23,7 @@ import { podTemplate } from './workload-objects';
 export class Engine {
 	readonly ctx: SimContext;
 	readonly traffic = new Traffic();
+	private readonly autoscaler = new HpaController();
 	private readonly start: number;
 	private readonly deployed = new Set<string>();
 	private samples: ReplicaSample[] = [];
@@ -51,9 +54,11 @@ export class Engine {
 		// Runs exist only where the scenario's Rollouts ask for analysis: others pay nothing.
 		if (this.scenario.analysisTemplates?.length) reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
+		syncCordonTaints(this.ctx);
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);
 		this.measure();
+		this.autoscaler.run(this.ctx);
 		this.publish();
 	}
 

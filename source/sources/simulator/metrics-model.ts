@@ -36,11 +36,12 @@ export function sampleReplica(ctx: SimContext, pod: PodRuntime): ReplicaSample |
 	let memDemand: number;
 	if (pod.stage === 'Ready') {
 		const offered = pod.load;
-		const served = Math.min(offered, profile.capacityRps);
+		const capacity = profile.capacityRps * pod.speed;
+		const served = Math.min(offered, capacity);
 		const shed = offered - served;
-		const rho = Math.min(served / profile.capacityRps, RHO_CAP);
+		const rho = Math.min(served / capacity, RHO_CAP);
 		const queueing = rho / (1 - rho);
-		const p50 = profile.p50Ms * (1 + 0.35 * queueing) * jitter(random, 0.04);
+		const p50 = (profile.p50Ms / pod.speed) * (1 + 0.35 * queueing) * jitter(random, 0.04);
 		values.p50 = round(p50, 1);
 		values.p99 = round(p50 * profile.tailFactor * (1 + 0.6 * rho * rho) * jitter(random, 0.07), 1);
 		values.ttft = round(profile.ttftMs * (1 + 0.9 * queueing) * jitter(random, 0.05), 1);
@@ -52,9 +53,9 @@ export function sampleReplica(ctx: SimContext, pod: PodRuntime): ReplicaSample |
 		values.rps = served;
 		const failing = shed + served * (profile.errorRate / 100) * jitter(random, 0.5);
 		values.errorRate = offered > 0 ? round((failing / offered) * 100, 3) : 0;
-		util = Math.min(100, 3 + 96 * (served / profile.capacityRps) * jitter(random, 0.03));
+		util = Math.min(100, 3 + 96 * (served / capacity) * jitter(random, 0.03));
 		// vLLM holds KV blocks for queued work too, up to the configured cache size.
-		memDemand = profile.weightsMiB + profile.kvCacheMiB * Math.min(1, offered / profile.capacityRps) + 900 * gpus;
+		memDemand = profile.weightsMiB + profile.kvCacheMiB * Math.min(1, offered / capacity) + 900 * gpus;
 	} else {
 		const span = Math.max(1, pod.stageUntil - (pod.startedAt ?? ctx.now));
 		const loaded = pod.stage === 'Loading' ? Math.min(1, (ctx.now - (pod.startedAt ?? ctx.now)) / span) : 1;

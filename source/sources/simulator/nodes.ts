@@ -1,11 +1,11 @@
 // GPU nodes: the Node objects the API shows, and the bookkeeping of their GPUs.
 import { rfc3339 } from '../../domain/format';
 import type { Node } from '../../domain/k8s';
+import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from '../../domain/node-capacity';
 import type { NodeState, SimContext } from './context';
 import type { NodePool, Scenario } from './scenario';
 
-export const GPU_RESOURCE = 'nvidia.com/gpu';
-export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
+export { GPU_PRODUCT_LABEL, GPU_RESOURCE };
 
 const DAY = 86_400_000;
 
@@ -106,11 +106,27 @@ export function createNodes(ctx: SimContext, scenario: Scenario): void {
 				images: new Set(),
 				internalIP: `10.128.${Math.floor(index / 250)}.${(index % 250) + 2}`,
 				nextPodIP: 2,
+				...(i === 0 && pool.xidError ? { xid: pool.xidError } : {}),
 			};
 			ctx.addNode(state);
 			const createdAt = ctx.now - 21 * DAY - ctx.random.names.int(0, 7 * DAY);
 			ctx.store.put(nodeObject(state, scenario, createdAt));
 		}
+	}
+}
+
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+/** The node lifecycle controller's part: a cordoned node carries the unschedulable taint, an uncordoned one loses it. */
+export function syncCordonTaints(ctx: SimContext): void {
+	for (const obj of ctx.store.list('Node')) {
+		const node = obj as Node;
+		const taints = node.spec?.taints ?? [];
+		const tainted = taints.some((t) => t.key === UNSCHEDULABLE_TAINT.key);
+		const cordoned = node.spec?.unschedulable === true;
+		if (tainted === cordoned) continue;
+		const next = cordoned ? [...taints, UNSCHEDULABLE_TAINT] : taints.filter((t) => t.key !== UNSCHEDULABLE_TAINT.key);
+		ctx.store.put({ ...node, spec: { ...node.spec, taints: next } });
 	}
 }
 

@@ -141,11 +141,20 @@ export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined 
 		load: 0,
 		memDemandMiB: 0,
 		skew: ctx.random.traffic.between(0.92, 1.08),
+		speed: slowSpeed(ctx, workload),
 		temperature: 0,
 		dirty: true,
 	};
 	ctx.addPod(pod);
 	return pod;
+}
+
+/** The speed of a new replica: slow while the workload has fewer slow replicas than its scenario says. */
+function slowSpeed(ctx: SimContext, workload: PodRuntime['workload']): number {
+	const slow = workload.slowReplicas;
+	if (!slow) return 1;
+	const live = [...ctx.pods.values()].filter((p) => p.workload === workload && p.stage !== 'Terminating' && p.speed < 1).length;
+	return live < slow.count ? slow.speed : 1;
 }
 
 /** Which pod to remove first when scaling down: the least useful one (as the real controller ranks them). */

@@ -158,6 +158,10 @@ function checkReferences(scenario: Scenario): string | undefined {
 			return `workloads[${i}].gpuProduct "${w.gpuProduct}" matches no node pool (expected one of ${[...products].join(', ')})`;
 		}
 		if (w.strategy === 'canary' && !w.canary) return `workloads[${i}].canary is required for strategy canary`;
+		const hpa = w.autoscaler;
+		if (hpa && hpa.minReplicas > hpa.maxReplicas) {
+			return `workloads[${i}].autoscaler.minReplicas (${hpa.minReplicas}) must not exceed maxReplicas (${hpa.maxReplicas})`;
+		}
 		const duration = checkPauseDurations(w, i);
 		if (duration) return duration;
 	}

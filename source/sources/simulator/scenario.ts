@@ -2,6 +2,7 @@
 import type { AnalysisSpec } from '../../domain/analysis';
 import type { CanaryStep } from '../../domain/k8s';
 import type { AnalysisRef } from './analysis-runs';
+import type { LbPolicy } from '../../domain/load-balancing';
 
 export type Strategy = 'canary' | 'blueGreen' | 'rolling';
 export type ServerKind = 'vllm' | 'tgi' | 'triton';
@@ -17,6 +18,8 @@ export interface NodePool {
 	gpuPowerLimitW: number;
 	instanceType?: string;
 	zone?: string;
+	/** The last XID error code the GPUs of the pool's first node report (e.g. 79: fallen off the bus). */
+	xidError?: number;
 }
 
 /** How one version of a model server behaves. Missing fields come from DEFAULT_PROFILE. */
@@ -85,6 +88,12 @@ export interface Workload {
 	};
 	rolling?: { maxSurge?: number | string; maxUnavailable?: number | string; progressDeadlineSeconds?: number };
 	load: { rps: number; noise?: number; changes?: LoadChange[] };
+	/** How the balancer in front splits each version's traffic (default round-robin). */
+	loadBalancing?: LbPolicy;
+	/** The first `count` replicas serve at `speed` × the version's rate (a throttled or older GPU). */
+	slowReplicas?: { count: number; speed: number };
+	/** An autoscaling/v2 HPA on the simulator's per-replica request rate (a Pods metric). */
+	autoscaler?: { minReplicas: number; maxReplicas: number; targetRequestsPerReplica: number };
 }
 
 /** An AnalysisTemplate the scenario's Rollouts refer to by name. */

@@ -1,5 +1,6 @@
 // The default scheduler, reduced to what matters for GPU serving: a pod fits a node with enough
 // free GPUs of the requested product; among those it prefers the least allocated node.
+import type { Node } from '../../domain/k8s';
 import type { NodeState, PodRuntime, SimContext } from './context';
 import { allocatePodIP, GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
 import { fnv1a } from './random';
@@ -17,19 +18,26 @@ function findNode(ctx: SimContext, pod: PodRuntime): { node?: NodeState; message
 	let best: NodeState | undefined;
 	let mismatched = 0;
 	let insufficient = 0;
+	let cordoned = 0;
 	for (const node of ctx.nodes) {
-		if (product && node.pool.gpuProduct !== product) mismatched++;
+		if ((ctx.store.get({ kind: 'Node', name: node.name }) as Node | undefined)?.spec?.unschedulable) cordoned++;
+		else if (product && node.pool.gpuProduct !== product) mismatched++;
 		else if (node.pool.gpusPerNode - node.gpusUsed < pod.gpus) insufficient++;
 		else if (!best || node.gpusUsed < best.gpusUsed) best = node;
 	}
 	const total = ctx.nodes.length;
+	// The scheduler sorts its histogram as plain strings.
 	const reasons = [
 		insufficient ? `${insufficient} Insufficient ${GPU_RESOURCE}` : '',
 		mismatched ? `${mismatched} node(s) didn't match Pod's node affinity/selector` : '',
-	].filter(Boolean);
+		cordoned ? `${cordoned} node(s) were unschedulable` : '',
+	]
+		.filter(Boolean)
+		.sort();
+	const notHelpful = mismatched + cordoned;
 	const preemption = [
 		insufficient ? `${insufficient} No preemption victims found for incoming pod` : '',
-		mismatched ? `${mismatched} Preemption is not helpful for scheduling` : '',
+		notHelpful ? `${notHelpful} Preemption is not helpful for scheduling` : '',
 	].filter(Boolean);
 	const message = `0/${total} nodes are available: ${reasons.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
 	return { node: best, message };

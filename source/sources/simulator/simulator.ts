@@ -3,6 +3,7 @@
 import type { PatchRequest, PatchResponse } from '../../domain/action';
 import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Pod, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
+import { aggregateNodeSamples, type NodeSample } from '../../domain/node-metrics';
 import { PatchError } from '../../domain/patch';
 import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
 import { createWorkload, deleteObject } from './api-writes';
@@ -24,6 +25,8 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 	create(obj: Deployment | Rollout): KubeObject;
 	/** A deletion over the API; the object as the DELETE response shows it, undefined if absent. */
 	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
+	/** The last XID error code of a node's GPUs (0 when none). */
+	nodeXid(node: string): number;
 }
 
 export interface SimulatorOptions {
@@ -53,6 +56,15 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 	let speed = clampSpeed(options.speed ?? 1);
 	let clusterListener: ((events: SourceEvent[]) => void) | undefined;
 	let metricsListener: ((samples: ReplicaSample[], at: number) => void) | undefined;
+	const nodeListeners = new Set<(samples: NodeSample[]) => void>();
+	const nodeOf = (namespace: string, pod: string) => engine.ctx.pods.get(`${namespace}/${pod}`)?.node;
+	const emitMetrics = () => {
+		if (!metricsListener) return;
+		metricsListener(engine.latestSamples, engine.now);
+		if (nodeListeners.size === 0) return;
+		const nodes = aggregateNodeSamples(engine.latestSamples, nodeOf, engine.now).map((n) => ({ ...n, xid: engine.ctx.node(n.node)?.xid ?? 0 }));
+		for (const listener of nodeListeners) listener(nodes);
+	};
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let carryMs = 0;
 	let tickBudget = 0;
@@ -73,7 +85,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 	const tick = () => {
 		engine.tick();
 		logs.tick();
-		metricsListener?.(engine.latestSamples, engine.now);
+		emitMetrics();
 	};
 
 	const reschedule = () => {
@@ -95,12 +107,15 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 		label: `sim:${scenario.name}`,
 		start(emit) {
 			metricsListener = emit;
-			emit(engine.latestSamples, engine.now);
+			emitMetrics();
 			reschedule();
 		},
 		stop() {
 			metricsListener = undefined;
 			reschedule();
+		},
+		onNodeSamples(listener) {
+			nodeListeners.add(listener);
 		},
 	};
 
@@ -159,5 +174,11 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 			flush(false);
 			return answer;
 		},
+		setLoadBalancing(namespace, name, policy) {
+			if (!engine.ctx.workload(namespace, name)) return `the simulator has no workload ${namespace}/${name}`;
+			engine.traffic.setPolicy(namespace, name, policy);
+			return null;
+		},
+		nodeXid: (node) => engine.ctx.node(node)?.xid ?? 0,
 	};
 }

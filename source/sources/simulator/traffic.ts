@@ -1,7 +1,9 @@
 // Offered load per workload (scripted level, ramps, seeded noise) and how the load balancer or
 // service mesh splits it: Rollout weights for canaries, the active stack for blue-green, evenly
-// for Deployments; within a version evenly over Ready pods (with a little imbalance).
+// for Deployments; within a version over Ready pods by the workload's balancing policy (with a
+// little imbalance).
 import type { Rollout } from '../../domain/k8s';
+import { lbWeights, type LbPolicy } from '../../domain/load-balancing';
 import type { PodRuntime, SimContext } from './context';
 import type { Workload } from './scenario';
 
@@ -43,6 +45,16 @@ function sidesOf(ctx: SimContext, w: Workload): Side[] {
 export class Traffic {
 	private readonly noise = new Map<string, number>();
 	private readonly offered = new Map<string, number>();
+	/** Policies changed at run time (`:lb`); others come from the scenario. */
+	private readonly policies = new Map<string, LbPolicy>();
+
+	setPolicy(namespace: string, name: string, policy: LbPolicy): void {
+		this.policies.set(`${namespace}/${name}`, policy);
+	}
+
+	policyOf(w: Workload): LbPolicy {
+		return this.policies.get(workloadKey(w)) ?? w.loadBalancing ?? 'round-robin';
+	}
 
 	offeredLoad(namespace: string, name: string): number {
 		return this.offered.get(`${namespace}/${name}`) ?? 0;
@@ -74,7 +86,9 @@ export class Traffic {
 				const demand = offered * side.share;
 				const pods = side.hash === undefined ? ready : ready.filter((p) => p.hash === side.hash);
 				if (!pods.length) continue;
-				const weights = pods.map((p) => p.skew * (1 + random.between(-0.03, 0.03)));
+				const capacities = pods.map((p) => ({ actual: p.profile.capacityRps * p.speed, nominal: p.profile.capacityRps * Math.max(1, p.gpus) }));
+				const shares = lbWeights(this.policyOf(w), capacities);
+				const weights = pods.map((p, i) => shares[i] * p.skew * (1 + random.between(-0.03, 0.03)));
 				const sum = weights.reduce((a, b) => a + b, 0);
 				pods.forEach((pod, i) => (pod.load = (demand * weights[i]) / sum));
 			}

@@ -66,12 +66,12 @@ describe('footer line', () => {
 	const footer = (state: UiState, width = 100) => renderComponent(<StyledLine line={buildFooter(state, width)} />).lines();
 
 	it('key hints from the keymap, as many as the width takes', () => {
-		expect(footer(ui())).toEqual(['? help  q quit  / filter  Tab pane  P promote  p pause  A abort  s scale  a analysis  c chart']);
+		expect(footer(ui())).toEqual(['? help  q quit  / filter  Tab pane  P promote  p pause  A abort  s scale  N nodes  a analysis']);
 		expect(footer(ui(), 40)).toEqual(['? help  q quit  / filter  Tab pane']);
 	});
 
 	it('read-only leaves out the hints of keys that change the cluster', () => {
-		expect(footer(ui({ readonly: true }))).toEqual(['? help  q quit  / filter  Tab pane  a analysis  c chart  l logs']);
+		expect(footer(ui({ readonly: true }))).toEqual(['? help  q quit  / filter  Tab pane  N nodes  a analysis  c chart  l logs']);
 	});
 
 	it('a kept filter comes first', () => {

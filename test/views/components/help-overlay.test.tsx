@@ -32,7 +32,7 @@ describe('help overlay', () => {
 			'│   q Ctrl-C        Quit                                                                      │',
 			'│   :               Command line (its commands are listed below)                              │',
 			'│   /               Filter the focused list (in the logs: a regular expression)               │',
-			'│   Esc             Close dialog, clear filter, back to workloads                             │',
+			'│   Esc             Close dialog, clear filter, leave a view, back to workloads               │',
 			'│                                                                                             │',
 			'│ Navigation                                                                                  │',
 			'│   Tab             Next pane                                                                 │',

@@ -25,20 +25,20 @@ describe('table pane', () => {
 	it('workloads at the width of the wide layout’s left pane (120 columns): the columns that matter most, strategy before namespace', () => {
 		const table = buildWorkloadTable(snapshot({ workloadKey: QWEN }), 68, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                   STRATEGY   STEP  WEIGHT   READY',
-			'✖ Degraded    llama-3-70b            canary      0/8    20/0     5/5',
-			'॥ Paused      qwen2-72b              canary      3/7   25/25     8/8',
-			'◌ Progressing embedder               rolling       —       —     4/4',
+			'STATUS        NAME              STRATEGY   STEP  WEIGHT   READY PEND',
+			'✖ Degraded    llama-3-70b       canary      0/8    20/0     5/5    —',
+			'॥ Paused      qwen2-72b         canary      3/7   25/25     8/8    —',
+			'◌ Progressing embedder          rolling       —       —     4/4    —',
 		]);
 	});
 
 	it('workloads at 98 columns: strategy and analysis join, the name column takes the spare width', () => {
 		const table = buildWorkloadTable(snapshot(), 98, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                        NAMESPACE   STRATEGY   STEP  WEIGHT   READY ANALYSIS',
-			'✖ Degraded    llama-3-70b                 llm         canary      0/8    20/0     5/5 —',
-			'॥ Paused      qwen2-72b                   llm         canary      3/7   25/25     8/8 —',
-			'◌ Progressing embedder                    triton      rolling       —       —     4/4 —',
+			'STATUS        NAME                     NAMESPACE   STRATEGY   STEP  WEIGHT   READY ANALYSIS   PEND',
+			'✖ Degraded    llama-3-70b              llm         canary      0/8    20/0     5/5 —             —',
+			'॥ Paused      qwen2-72b                llm         canary      3/7   25/25     8/8 —             —',
+			'◌ Progressing embedder                 triton      rolling       —       —     4/4 —             —',
 		]);
 	});
 
@@ -65,7 +65,7 @@ describe('table pane', () => {
 	it('a list the filter empties keeps its header and says why it is empty', () => {
 		const table = buildWorkloadTable(snapshot({ filter: 'zzz' }), 68, 6);
 		expect(renderComponent(<TablePane table={table} />).lines()).toEqual([
-			'STATUS        NAME                   STRATEGY   STEP  WEIGHT   READY',
+			'STATUS        NAME              STRATEGY   STEP  WEIGHT   READY PEND',
 			'nothing matches /zzz',
 		]);
 	});
@@ -77,14 +77,14 @@ describe('table pane', () => {
 		it('in mono the selected row, padded to the full width, is the one line in inverse video; a new model moves it', () => {
 			const view = renderComponent(<TablePane table={buildWorkloadTable(snapshot({ workloadKey: QWEN }), 68, 6)} />);
 			expect(selected(view.raw())).toEqual([2]);
-			expect(view.raw().split('\n')[2]).toBe('\x1b[7m॥ Paused      qwen2-72b              canary      3/7   25/25     8/8\x1b[27m');
+			expect(view.raw().split('\n')[2]).toBe('\x1b[7m॥ Paused      qwen2-72b         canary      3/7   25/25     8/8    —\x1b[27m');
 			view.rerender(<TablePane table={buildWorkloadTable(snapshot({ workloadKey: objectKey('Deployment', 'triton', 'embedder') }), 68, 6)} />);
 			expect(selected(view.raw())).toEqual([3]);
 		});
 
 		it('the header row is bold', () => {
 			const raw = renderComponent(<TablePane table={buildWorkloadTable(snapshot(), 68, 6)} />).raw();
-			expect(raw.split('\n')[0]).toBe('\x1b[1mSTATUS        NAME                   STRATEGY   STEP  WEIGHT   READY\x1b[22m');
+			expect(raw.split('\n')[0]).toBe('\x1b[1mSTATUS        NAME              STRATEGY   STEP  WEIGHT   READY PEND\x1b[22m');
 		});
 	});
 });

@@ -45,6 +45,13 @@ export interface TableVM {
 
 const GAP = 1;
 
+/** The specs with column `title` widened to its longest cell, so counts such as 1000/1000 are never cut. */
+export function widenToContent(specs: ColumnSpec[], rows: Row[], title: string): ColumnSpec[] {
+	const index = specs.findIndex((spec) => spec.title === title);
+	const widest = Math.max(0, ...rows.map((row) => row.cells[index].text.length));
+	return widest > specs[index].width ? specs.map((spec, i) => (i === index ? { ...spec, width: widest } : spec)) : specs;
+}
+
 /** Chooses the columns that fit into `width`, in their original order, and their widths. */
 export function fitColumns(specs: ColumnSpec[], width: number): { indexes: number[]; columns: Column[] } {
 	const chosen = specs.map((_, i) => i);

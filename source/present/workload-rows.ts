@@ -5,7 +5,7 @@ import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from '../store/store';
 import { selectAnalysisColumn, selectPendingReplicas, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
-import { buildTable, type ColumnSpec, type Row, type TableVM } from './table';
+import { buildTable, widenToContent, type ColumnSpec, type Row, type TableVM } from './table';
 import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
 import type { RolloutStatus } from '../domain/rollout';
 import type { ColorToken } from '../theme/theme';
@@ -80,5 +80,5 @@ export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, heigh
 	);
 	const hint = cluster.unavailable.get('Rollout');
 	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
-	return buildTable(COLUMNS, rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });
+	return buildTable(widenToContent(COLUMNS, rows, 'READY'), rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });
 }

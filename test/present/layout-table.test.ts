@@ -51,3 +51,20 @@ describe('tables', () => {
 		expect(table.position).toBe('19–23 of 30');
 	});
 });
+
+describe('big numbers', () => {
+	it('a column widens to its longest cell: a 10,000-replica READY count is never cut', async () => {
+		const { widenToContent, buildTable } = await import('../../source/present/table');
+		const specs = [
+			{ title: 'NAME', width: 10, priority: 0, flex: true },
+			{ title: 'READY', width: 7, priority: 0, align: 'right' as const },
+		];
+		const rows = [
+			{ key: 'a', cells: [{ text: 'big' }, { text: '9426/10000' }] },
+			{ key: 'b', cells: [{ text: 'small' }, { text: '4/4' }] },
+		];
+		const table = buildTable(widenToContent(specs, rows, 'READY'), rows, { width: 30, height: 5, empty: '' });
+		expect(table.columns.map((c) => c.width)).toEqual([19, 10]);
+		expect(widenToContent(specs, [rows[1]], 'READY')).toBe(specs);
+	});
+});

@@ -40,6 +40,18 @@ describe('the console on a live cluster', () => {
 		expect(server.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
 	});
 
+	it('says why the logs key is disabled when pods/log is forbidden, and opens no log stream', async () => {
+		const { server, session } = await liveConsole([{ verb: 'get', resource: 'pods', subresource: 'log' }]);
+		// Asked as soon as the workload is selected, before the key is pressed.
+		await session.waitFor(() => session.console.controller.keyContext().logsBlocked !== null);
+		expect(session.console.controller.keyContext().logsBlocked).toMatch(/forbidden/);
+		session.press('logs.open');
+		const frame = await session.waitFor(/forbidden: may not get pods\/log/);
+		expect(frame.split('\n').at(-1)).toMatch(/forbidden: may not get pods\/log/);
+		expect(session.console.store.ui.focus).not.toBe('logs');
+		expect(server.requests.filter((r) => /\/pods\/[^/]+\/log$/.test(r.path))).toEqual([]);
+	});
+
 	it('sends an allowed action as the exact patch, and logs it', async () => {
 		const { server, session } = await liveConsole([]);
 		session.press('workload.scaleUp');

@@ -21,6 +21,8 @@ export const FULL = {
 	// 10,000 pods in 100 workloads served over the Kubernetes API from a process of their own.
 	recordingMinutes: 10,
 	live: { cluster: { replicas: 10000, workloads: 100 }, presses: 40, warmupPresses: 6, burstSeconds: 20, idle: { seconds: 30, settleSeconds: 5 } },
+	// Lines per second over the logs of one workload's pods; keys are timed at the higher rate.
+	logs: { rates: [100, 1000], keyRate: 1000, seconds: 15, presses: 40, warmupPresses: 6 },
 };
 
 export const QUICK = {
@@ -37,4 +39,5 @@ export const QUICK = {
 	prometheus: false,
 	recordingMinutes: 1,
 	live: { cluster: { replicas: 40, workloads: 4 }, presses: 4, warmupPresses: 1, burstSeconds: 1, idle: { seconds: 1, settleSeconds: 0.5 } },
+	logs: { rates: [100, 1000], keyRate: 1000, seconds: 1, presses: 4, warmupPresses: 1 },
 };

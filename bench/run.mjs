@@ -1,7 +1,7 @@
 // `npm run bench`: rolltop's performance figures against the budgets of DESIGN §8.
 //   --json          one JSON object per figure per line instead of the table
 //   --quick         tiny sizes and short windows (the smoke test)
-//   --only a,b      only these suites: first_frame, key_latency, output, idle, k8s, prometheus, live, recording
+//   --only a,b      only these suites: first_frame, key_latency, output, idle, k8s, prometheus, live, recording, logs
 //   --results FILE  also write the table and the machine it ran on as Markdown (bench/RESULTS.md)
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { firstFrameFigures } from './process/first-frame.mjs';
 import { startClusterProcess } from './process/cluster.mjs';
 import { idleFigures, liveIdleFigures } from './process/idle.mjs';
 
-const SUITES = ['first_frame', 'key_latency', 'output', 'idle', 'k8s', 'prometheus', 'live', 'recording'];
+const SUITES = ['first_frame', 'key_latency', 'output', 'idle', 'k8s', 'prometheus', 'live', 'recording', 'logs'];
 const CLI = 'dist/cli.js';
 
 const { values: args } = parseArgs({
@@ -78,6 +78,7 @@ async function runSuites(inproc) {
 			}
 		},
 		recording: () => inproc.recordingFigures(plan.recordingMinutes),
+		logs: () => inproc.logRateFigures(plan.logs),
 		prometheus: () =>
 			plan.prometheus ? inproc.prometheusFigures(plan.apiSmall, plan.apiLarge) : notMeasured(`prometheus.queries_per_refresh.${plan.apiLarge.replicas}r`, 'queries', '--quick skips the real Prometheus'),
 	};

@@ -5,6 +5,7 @@ import { generateScenario, type GenerateOptions } from '../../source/sources/sim
 export { kubernetesFigures, prometheusFigures } from './api-cost';
 export { keyLatencyFigures } from './key-latency';
 export { liveScaleFigures } from './live-scale';
+export { logRateFigures } from './log-rate';
 export { outputRateFigures } from './output-rate';
 export { recordingFigures } from './recording-size';
 

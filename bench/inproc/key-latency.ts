@@ -22,11 +22,7 @@ export interface KeyLatencyOptions {
 export const KEY_LATENCY_BUDGET_MS = 50;
 
 /** Down and up the workload list in turn: every press selects another workload (even on a list of two), so the replicas, rollout and chart panes all change. */
-function keySequence(presses: number): string[] {
-	const down = keyBytes(findCommand('nav.down').keys[0]);
-	const up = keyBytes(findCommand('nav.up').keys[0]);
-	return Array.from({ length: presses }, (_, i) => (i % 2 === 0 ? down : up));
-}
+const DOWN_AND_UP = [findCommand('nav.down').keys[0], findCommand('nav.up').keys[0]];
 
 export async function measureKeyLatency(options: KeyLatencyOptions): Promise<number[]> {
 	const size = options.size ?? { columns: 120, rows: 40 };
@@ -44,10 +40,11 @@ export async function measureKeyLatency(options: KeyLatencyOptions): Promise<num
 	}
 }
 
-/** Milliseconds from each key press (down and up the workload list) to the last write of the frame it caused. */
-export async function timeKeyPresses(term: Mounted, presses: number, warmup: number): Promise<number[]> {
+/** Milliseconds from each key press (`keys` in turn, by default down and up the workload list) to the last write of the frame it caused. */
+export async function timeKeyPresses(term: Mounted, presses: number, warmup: number, keys: string[] = DOWN_AND_UP): Promise<number[]> {
 	const latencies: number[] = [];
-	for (const [i, bytes] of keySequence(warmup + presses).entries()) {
+	for (let i = 0; i < warmup + presses; i++) {
+		const bytes = keyBytes(keys[i % keys.length]);
 		// Like a person typing: the previous frame is out and the frame-rate throttle has reset.
 		await settle(term.stdout, CLI_FRAME_INTERVAL_MS + 10, 10_000);
 		const start = performance.now();

@@ -36,6 +36,9 @@ const EXPECTED = [
 	/^live\.idle_cpu\.\d+pods$/,
 	/^live\.rss_peak\.\d+pods$/,
 	/^recording\.kb_per_sim_minute$/,
+	/^logs\.cpu\.\d+lps$/,
+	/^logs\.bytes_per_s\.\d+lps$/,
+	/^logs\.key_latency\.p95\.\d+lps$/,
 ];
 
 const isNumberOrNull = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));
@@ -58,6 +61,6 @@ describe('npm run bench -- --quick --json', () => {
 		expect(new Set(names).size).toBe(names.length);
 		for (const pattern of EXPECTED) expect(names.some((name) => pattern.test(name)), `a figure matching ${pattern}`).toBe(true);
 		// In-process figures need nothing but Node: they are always measured.
-		for (const figure of figures.filter((f) => /^(key_latency|output|k8s|live\.(first|key|burst))\./.test(f.name))) expect(figure.value, figure.name).not.toBeNull();
+		for (const figure of figures.filter((f) => /^(key_latency|output|k8s|logs|live\.(first|key|burst))\./.test(f.name))) expect(figure.value, figure.name).not.toBeNull();
 	}, 180_000);
 });

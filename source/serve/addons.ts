@@ -1,11 +1,13 @@
 // Keeps the objects only `sim serve` has (Namespaces, Services, Endpoints, EndpointSlices) in step
 // with the simulator's workloads and pods. Run after every simulated tick and API write; an object
-// is written only when it changed, so watchers see real changes only.
+// is written only when it changed, so watchers see real changes only. Namespaces and Services
+// created over the API are the user's: left alone here, though their Services get Endpoints too; a
+// Service deleted over the API stays deleted.
 import type { Deployment, Pod, Rollout } from '../domain/k8s';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import { desiredEndpoints } from './endpoints';
 import { desiredNamespaces } from './namespaces';
-import { asRef, deleteServed, getServed, putServed, type AddonObject, type ServedObject } from './served-objects';
+import { asRef, deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { desiredServices } from './services';
 
 export class ClusterAddons {
@@ -24,6 +26,9 @@ export class ClusterAddons {
 			seen.add(key);
 			const json = JSON.stringify(obj);
 			const stored = getServed(this.store, asRef(obj));
+			if (stored && !this.written.has(key)) return stored;
+			// Written here, gone now: deleted over the API, and nothing recreates a deleted Service on a real cluster.
+			if (!stored && this.written.has(key) && obj.kind === 'Service') return obj;
 			if (stored && this.written.get(key) === json) return stored;
 			this.written.set(key, json);
 			// Namespaces are created once and left alone.
@@ -39,9 +44,9 @@ export class ClusterAddons {
 			else podsByNamespace.set(ns, [pod]);
 		}
 		const workloads = [...this.store.list('Deployment'), ...this.store.list('Rollout')] as Array<Deployment | Rollout>;
-		for (const service of workloads.flatMap(desiredServices)) {
-			const stored = apply(service) as AddonObject;
-			for (const obj of desiredEndpoints(stored, podsByNamespace.get(service.metadata.namespace ?? '') ?? [])) apply(obj);
+		for (const service of workloads.flatMap(desiredServices)) apply(service);
+		for (const service of listServed(this.store, 'Service') as AddonObject[]) {
+			for (const obj of desiredEndpoints(service, podsByNamespace.get(service.metadata.namespace ?? '') ?? [])) apply(obj);
 		}
 		for (const key of [...this.written.keys()]) {
 			if (seen.has(key)) continue;

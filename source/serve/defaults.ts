@@ -1,6 +1,6 @@
-// The defaults the API server fills in on a created workload, so objects posted by
-// `kubectl create deployment` read like those of a real cluster (and the controllers find what they expect).
-import type { Deployment, PodTemplate, Rollout } from '../domain/k8s';
+// The defaults the API server fills in on a created workload or pod, so objects posted by
+// `kubectl create deployment` or `kubectl run` read like those of a real cluster (and the controllers find what they expect).
+import type { Deployment, Pod, PodTemplate, Rollout } from '../domain/k8s';
 
 function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
 	const spec = template?.spec ?? {};
@@ -25,6 +25,10 @@ function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
 			containers,
 		},
 	};
+}
+
+export function podWithDefaults(pod: Pod): Pod {
+	return { ...pod, spec: { ...defaultTemplate({ spec: pod.spec }).spec, enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0 } };
 }
 
 export function withDefaults<T extends Deployment | Rollout>(obj: T): T {

@@ -34,19 +34,19 @@ const EXTRA: Record<Kind, Extra> = {
 	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: READ },
 	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
 	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: [...READ, ...WRITE, 'delete'] },
-	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: [...READ, ...WRITE, 'delete'] },
-	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: WORKLOAD },
+	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },
 	Event: { shortNames: ['ev'], subresources: [], verbs: READ },
 	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 	ScaledObject: { shortNames: ['so'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 };
 
-/** The kinds only `sim serve` keeps (maintained from the workloads and pods, read-only over the API). */
-const ADDONS: Array<Omit<ServedResource, 'verbs' | 'subresources' | 'singular'> & { kind: AddonKind }> = [
-	{ kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, shortNames: ['ns'] },
-	{ kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ALL },
-	{ kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'] },
-	{ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true },
+/** The kinds only `sim serve` keeps (maintained from the workloads and pods; Namespaces and Services may also be created and deleted). */
+const ADDONS: Array<Omit<ServedResource, 'subresources' | 'singular'> & { kind: AddonKind }> = [
+	{ kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, shortNames: ['ns'], verbs: [...READ, 'create', 'delete'] },
+	{ kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ALL, verbs: [...READ, 'create', 'delete'] },
+	{ kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'], verbs: READ },
+	{ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true, verbs: READ },
 ];
 
 export const ARGO_GROUP = 'argoproj.io';
@@ -62,7 +62,7 @@ export function servedResources(argo: boolean | 'legacy'): ServedResource[] {
 		.filter((kind) => argo || RESOURCES[kind].group !== ARGO_GROUP)
 		.map((kind): ServedResource => ({ kind, ...RESOURCES[kind], singular: kind.toLowerCase(), ...EXTRA[kind] }))
 		.map((r) => (argo === 'legacy' && r.kind === 'Rollout' ? { ...r, subresources: r.subresources.filter((s) => s !== 'status') } : r));
-	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase(), subresources: [], verbs: READ }));
+	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase(), subresources: [] }));
 	return [...modelled, ...addons];
 }
 

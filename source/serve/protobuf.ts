@@ -52,10 +52,15 @@ const SCHEMAS: Record<string, Schema> = {
 	ResourceRequirements: { 1: { name: 'limits', type: 'map', of: 'Quantity' }, 2: { name: 'requests', type: 'map', of: 'Quantity' } },
 	Quantity: { 1: str('string') },
 	MapEntry: { 1: str('key'), 2: { name: 'value', type: 'bytes' } },
+	Pod: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'PodSpec') },
+	Namespace: { 1: msg('metadata', 'ObjectMeta') },
+	Service: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'ServiceSpec') },
+	ServiceSpec: { 1: msg('ports', 'ServicePort', true), 2: { name: 'selector', type: 'map' }, 3: str('clusterIP'), 4: str('type') },
+	ServicePort: { 1: str('name'), 2: str('protocol'), 3: int('port'), 4: { name: 'targetPort', type: 'intOrString' } },
 };
 
 /** The kinds whose protobuf body this can read, by apiVersion/kind. */
-const DECODABLE: Record<string, string> = { 'apps/v1/Deployment': 'Deployment' };
+const DECODABLE: Record<string, string> = { 'apps/v1/Deployment': 'Deployment', 'v1/Pod': 'Pod', 'v1/Namespace': 'Namespace', 'v1/Service': 'Service' };
 
 export const PROTOBUF_CONTENT_TYPE = 'application/vnd.kubernetes.protobuf';
 

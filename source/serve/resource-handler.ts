@@ -2,20 +2,21 @@
 // server-side printing (Tables) for kubectl, answered from an ObjectStore and a ClusterWrites.
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
-import type { Deployment, KubeObject, ObjectRef, Rollout } from '../domain/k8s';
+import type { Deployment, KubeObject, ObjectRef, Pod, Rollout } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import type { ClusterWrites } from './cluster-writes';
-import { withDefaults } from './defaults';
+import { podWithDefaults, withDefaults } from './defaults';
 import { ARGO_GROUP, CUSTOM_GROUPS, groupVersion, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
-import { getServed, listServed, type ServedObject } from './served-objects';
+import { deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { ApiError } from './status';
 import { includeObjectOf, toTable, wantsTable } from './table';
+import { deleteNamespace, prepareAddon } from './user-objects';
 import { validate } from './validation';
 import { serveWatch } from './watch';
 
@@ -178,26 +179,37 @@ function list(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): v
 	json(res, 200, { apiVersion: apiVersionOf(resource), kind: `${resource.kind}List`, metadata, items });
 }
 
+type Creatable = Deployment | Rollout | Pod | AddonObject;
+
+/** The object as the API server stores it (defaults filled in), before it is stored. */
+function prepare(obj: Creatable, now: number): Creatable {
+	if (obj.kind === 'Pod') return podWithDefaults(obj);
+	if (obj.kind === 'Deployment' || obj.kind === 'Rollout') return withDefaults(obj);
+	return prepareAddon(obj as AddonObject, now);
+}
+
 function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace } = req.path;
-	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as Deployment | Rollout;
+	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as Creatable;
 	if (obj?.kind !== resource.kind) throw new ApiError(400, `the API version in the data (${obj?.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${obj?.kind}`);
 	const name = obj.metadata?.name;
 	if (obj.metadata?.namespace && obj.metadata.namespace !== namespace) {
 		throw new ApiError(400, 'the namespace of the provided object does not match the namespace sent on the request');
 	}
 	validate(resource, obj, true);
-	if (ctx.namespacesExist && !getServed(ctx.store, { kind: 'Namespace', name: namespace ?? '' })) {
+	if (resource.namespaced && ctx.namespacesExist && !getServed(ctx.store, { kind: 'Namespace', name: namespace ?? '' })) {
 		throw new ApiError(404, `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
 	}
-	if (ctx.store.get({ kind: resource.kind as ObjectRef['kind'], namespace, name })) {
+	if (getServed(ctx.store, { kind: resource.kind, namespace, name })) {
 		throw new ApiError(409, `${qualified(resource)} "${name}" already exists`, { name, group: resource.group, kind: resource.plural }, 'AlreadyExists');
 	}
 	const { resourceVersion: _rv, uid: _uid, creationTimestamp: _created, generation: _generation, ...metadata } = obj.metadata;
-	const prepared = withDefaults({ ...obj, apiVersion: apiVersionOf(resource), metadata: { ...metadata, namespace }, status: undefined } as Deployment | Rollout);
-	delete (prepared as { status?: unknown }).status;
+	// Status is the server's to write, not the client's.
+	const { status: _status, ...body } = obj as Creatable & { status?: unknown };
+	const prepared = prepare({ ...body, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as Creatable, ctx.store.now());
 	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 201, prepared);
-	const stored = ctx.writes.create(prepared);
+	// Namespaces and Services only need storing; workloads and pods are the cluster's to run.
+	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | Pod);
 	ctx.afterWrite();
 	json(res, 201, stored);
 }
@@ -212,7 +224,11 @@ function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, 
 	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 200, present(resource, current));
 	const query = req.url.searchParams.get('gracePeriodSeconds');
 	const grace = options?.gracePeriodSeconds ?? (query === null ? undefined : Number(query));
-	const after = ctx.writes.remove({ kind: resource.kind as ObjectRef['kind'], namespace: current.metadata.namespace, name: current.metadata.name }, grace);
+	const ref = { kind: resource.kind, namespace: current.metadata.namespace, name: current.metadata.name };
+	let after: ServedObject | undefined;
+	if (ref.kind === 'Namespace') deleteNamespace(ctx.store, ctx.writes, ref.name);
+	else if (ref.kind === 'Service') deleteServed(ctx.store, ref);
+	else after = ctx.writes.remove(ref as ObjectRef, grace);
 	ctx.afterWrite();
 	json(res, 200, present(resource, after ?? current));
 }

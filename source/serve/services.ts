@@ -52,6 +52,19 @@ function servicesOf(workload: Deployment | Rollout): Map<string, string | undefi
 	return services;
 }
 
+/** What the API server fills in on a ClusterIP Service: the allocated address and the defaults. */
+function clusterIPSpec(namespace: string, name: string): Record<string, unknown> {
+	const ip = clusterIP(namespace, name);
+	return { type: 'ClusterIP', clusterIP: ip, clusterIPs: [ip], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster', sessionAffinity: 'None' };
+}
+
+/** A Service created over the API, as the API server stores it (ports default to TCP, targetPort to port). */
+export function serviceWithDefaults(service: AddonObject): AddonObject {
+	const spec = (service.spec ?? {}) as { ports?: Array<Partial<ServicePort>> };
+	const ports = (spec.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port }));
+	return { ...service, spec: { ...clusterIPSpec(service.metadata.namespace ?? 'default', service.metadata.name), ...spec, ports }, status: { loadBalancer: {} } };
+}
+
 /** The Services a workload should have; none when its pods expose no port. */
 export function desiredServices(workload: Deployment | Rollout): AddonObject[] {
 	const ports = portsOf(workload);
@@ -60,7 +73,6 @@ export function desiredServices(workload: Deployment | Rollout): AddonObject[] {
 	const base = workload.spec.selector?.matchLabels ?? {};
 	return [...servicesOf(workload)].map(([name, hash]) => {
 		const managed = hash !== undefined;
-		const ip = clusterIP(namespace, name);
 		return {
 			apiVersion: 'v1',
 			kind: 'Service',
@@ -72,13 +84,7 @@ export function desiredServices(workload: Deployment | Rollout): AddonObject[] {
 				creationTimestamp: workload.metadata.creationTimestamp,
 			},
 			spec: {
-				type: 'ClusterIP',
-				clusterIP: ip,
-				clusterIPs: [ip],
-				ipFamilies: ['IPv4'],
-				ipFamilyPolicy: 'SingleStack',
-				internalTrafficPolicy: 'Cluster',
-				sessionAffinity: 'None',
+				...clusterIPSpec(namespace, name),
 				ports,
 				selector: { ...base, ...(managed && hash ? { [ROLLOUT_HASH_LABEL]: hash } : {}) },
 			},

@@ -1,8 +1,10 @@
 // Objects created and deleted through the API (not by the scenario): a Deployment or Rollout
-// posted by `kubectl create` becomes a workload the controllers run; deleting a pod terminates it
-// gracefully (its ReplicaSet replaces it); deleting a workload or ReplicaSet removes what it owns,
-// as the garbage collector's background propagation does.
-import type { Deployment, KubeObject, ObjectRef, PodTemplate, Rollout } from '../../domain/k8s';
+// posted by `kubectl create` becomes a workload the controllers run; a bare pod (`kubectl run`) is
+// stored but stays Pending, as the simulator runs only pods a ReplicaSet owns; deleting a pod
+// terminates it gracefully (its ReplicaSet replaces it); deleting a workload or ReplicaSet removes
+// what it owns, as the garbage collector's background propagation does; deleting a node force-deletes
+// its pods, as the pod garbage collector does with pods bound to a node that no longer exists.
+import type { Deployment, KubeObject, ObjectRef, Pod, PodTemplate, Rollout } from '../../domain/k8s';
 import type { PodRuntime, SimContext } from './context';
 import { terminate } from './kubelet';
 import { GPU_RESOURCE } from './nodes';
@@ -36,10 +38,27 @@ function workloadOf(obj: Deployment | Rollout): Workload {
 	};
 }
 
-export function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
+function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
 	const workload = workloadOf(obj);
 	ctx.workloads.set(`${workload.namespace}/${workload.name}`, workload);
 	return ctx.store.put({ ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: rfc3339(ctx.now) } });
+}
+
+export const UNOWNED_POD_MESSAGE = 'rolltop sim runs only pods a ReplicaSet owns; create a Deployment or Rollout to run this image';
+
+/** A pod without an owner: stored Pending and unschedulable, with the FailedScheduling event saying why. */
+function createBarePod(ctx: SimContext, obj: Pod): KubeObject {
+	const created = rfc3339(ctx.now);
+	const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: UNOWNED_POD_MESSAGE, lastTransitionTime: created };
+	const pod: Pod = { ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: created }, status: { phase: 'Pending', qosClass: 'BestEffort', conditions: [condition] } };
+	const stored = ctx.store.put(pod);
+	const involved = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: stored.metadata.uid, apiVersion: 'v1' };
+	ctx.events.warning(involved, 'FailedScheduling', UNOWNED_POD_MESSAGE, { component: 'default-scheduler' });
+	return stored;
+}
+
+export function createObject(ctx: SimContext, obj: Deployment | Rollout | Pod): KubeObject {
+	return obj.kind === 'Pod' ? createBarePod(ctx, obj) : createWorkload(ctx, obj);
 }
 
 function publish(ctx: SimContext, pod: PodRuntime): KubeObject | undefined {
@@ -75,6 +94,12 @@ export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds
 	if (ref.kind === 'Pod') {
 		const pod = ctx.pods.get(`${ref.namespace}/${ref.name}`);
 		if (pod) return deletePod(ctx, pod, gracePeriodSeconds) ?? current;
+	}
+	if (ref.kind === 'Node') {
+		ctx.removeNode(ref.name);
+		ctx.store.delete(ref);
+		for (const pod of [...ctx.pods.values()]) if (pod.node === ref.name) deletePod(ctx, pod, 0);
+		return current;
 	}
 	if (ref.kind === 'ReplicaSet') {
 		deleteReplicaSet(ctx, ref.namespace, ref.name);

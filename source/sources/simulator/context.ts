@@ -146,6 +146,13 @@ export class SimContext {
 		this.nodesByName.set(node.name, node);
 	}
 
+	removeNode(name: string): void {
+		const node = this.nodesByName.get(name);
+		if (!node) return;
+		this.nodesByName.delete(name);
+		this.nodes.splice(this.nodes.indexOf(node), 1);
+	}
+
 	node(name: string | undefined): NodeState | undefined {
 		return name === undefined ? undefined : this.nodesByName.get(name);
 	}

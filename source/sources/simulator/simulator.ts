@@ -6,7 +6,7 @@ import type { ReplicaSample } from '../../domain/metrics';
 import { aggregateNodeSamples, type NodeSample } from '../../domain/node-metrics';
 import { PatchError } from '../../domain/patch';
 import type { ClusterSource, MetricsSource, SimulatorControls, SourceEvent } from '../../domain/source';
-import { createWorkload, deleteObject } from './api-writes';
+import { createObject, deleteObject } from './api-writes';
 import { Engine } from './engine';
 import { LogFollowers } from './logs/follow';
 import type { ObjectStore, StoreChange } from './object-store';
@@ -21,8 +21,8 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 	truth(): ReplicaSample[];
 	/** Current offered requests per second of a workload. */
 	offeredLoad(namespace: string, workload: string): number;
-	/** A workload created over the API (`sim serve`): stored, and run by the controllers from the next tick. */
-	create(obj: Deployment | Rollout): KubeObject;
+	/** A workload created over the API (`sim serve`): stored, and run by the controllers from the next tick (a bare pod stays Pending). */
+	create(obj: Deployment | Rollout | Pod): KubeObject;
 	/** A deletion over the API; the object as the DELETE response shows it, undefined if absent. */
 	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
 	/** The last XID error code of a node's GPUs (0 when none). */
@@ -165,7 +165,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 		truth: () => engine.latestSamples,
 		offeredLoad: (namespace, workload) => engine.traffic.offeredLoad(namespace, workload),
 		create(obj) {
-			const stored = createWorkload(engine.ctx, obj);
+			const stored = createObject(engine.ctx, obj);
 			flush(false);
 			return stored;
 		},

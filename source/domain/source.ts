@@ -1,5 +1,5 @@
 // The one interface every cluster and metrics source implements; the UI never knows which it has.
-import type { ActionResult, PatchRequest, PatchResponse } from './action';
+import type { PatchRequest, PatchResponse } from './action';
 import type { Kind, KubeObject } from './k8s';
 import type { OpenLogs } from './logs';
 import type { LbPolicy } from './load-balancing';

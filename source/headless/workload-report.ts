@@ -8,7 +8,7 @@ import type { ClusterState } from '../store/cluster-state';
 import { verdictState, type VerdictCount, type VerdictState } from '../domain/verdict';
 import { selectReplicaSets, workloadKey } from '../store/selectors';
 import type { Verdicts } from '../store/verdicts';
-import { workloadStatus, type WorkloadStatus } from '../present/workload-status';
+import { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
 
 export interface AnalysisReport {
 	name: string;

@@ -6,7 +6,7 @@ import { isStale, METRIC_IDS, type MetricId } from '../domain/metrics';
 import { podRole, podStatus } from '../domain/pod';
 import { replicaSetNote, type Workload } from '../domain/replica-set';
 import type { ImageInfo } from '../domain/rollout';
-import { workloadStatus } from '../present/workload-status';
+import { workloadStatus } from '../domain/workload-status';
 import { selectPods, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { reportOf, type WorkloadReport } from './workload-report';

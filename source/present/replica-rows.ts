@@ -1,11 +1,10 @@
 // The replicas table of the selected workload: pod state plus its GPU and serving metrics.
-import type { Pod, ReplicaSet } from '../domain/k8s';
+import type { Pod } from '../domain/k8s';
 import type { MetricId, ReplicaSample } from '../domain/metrics';
-import { podRole, podStatus, schedulingReason } from '../domain/pod';
-import type { Workload } from '../domain/replica-set';
+import { podStatus, schedulingReason } from '../domain/pod';
 import { severity, type ThresholdMetric, type Thresholds } from '../domain/thresholds';
 import { visibleReplicas, selectedWorkload } from '../store/lists';
-import { selectReplicaSets } from '../store/selectors';
+import { selectedRoleOf } from '../store/selection';
 import type { StoreSnapshot } from '../store/store';
 import type { ColorToken } from '../theme/theme';
 import { DASH, fixed, formatLatency, formatMiB, formatRate, freshOrDash } from './format';
@@ -98,10 +97,6 @@ function replicaRow(pod: Pod, role: string, sample: ReplicaSample | undefined, n
 	};
 }
 
-export function roleResolver(workload: Workload | undefined, replicaSets: ReplicaSet[]): (pod: Pod) => string {
-	return (pod) => (workload ? podRole(pod, workload, replicaSets) : '');
-}
-
 export function buildReplicaTable(
 	snapshot: StoreSnapshot,
 	width: number,
@@ -110,7 +105,7 @@ export function buildReplicaTable(
 ): TableVM & { selectedKey?: string; title: string } {
 	const { cluster, ui, metrics } = snapshot;
 	const workload = selectedWorkload(snapshot);
-	const roleOf = roleResolver(workload, workload ? selectReplicaSets(cluster, workload) : []);
+	const roleOf = selectedRoleOf(snapshot);
 	const now = cluster.now;
 	const rows = visibleReplicas(snapshot, roleOf).map((pod) =>
 		replicaRow(pod, roleOf(pod), metrics.latest(pod.metadata.namespace ?? '', pod.metadata.name), now, thresholds),

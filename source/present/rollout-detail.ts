@@ -16,7 +16,8 @@ import { selectPendingReplicas, selectReplicaSets } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import { clipLine, seg, wrapLine, type Line } from './styled';
 import { selectedVerdict, verdictLines } from './verdict-lines';
-import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
+import { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
+import { PHASE_TONES } from './workload-status';
 
 const DEPLOYMENT_RESUMES: Remedy = { action: 'resume', verb: 'resume' };
 

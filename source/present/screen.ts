@@ -5,7 +5,7 @@ import type { ReplayPosition, SourceKind } from '../domain/source';
 import { keyFor } from '../keymap/commands';
 import { keyContextOf } from '../keymap/key-context';
 import { selectedWorkload } from '../store/lists';
-import { selectPods, selectReplicaSets } from '../store/selectors';
+import { selectPods } from '../store/selectors';
 import type { StoreSnapshot } from '../store/store';
 import type { PaneId } from '../store/ui-state';
 import { buildAnalysisDetail } from './analysis-detail';
@@ -20,7 +20,8 @@ import { buildHeader } from './header';
 import { computeLayout, layoutPanes, type Layout } from './layout';
 import { buildOverlay, type OverlayVM } from './overlays';
 import type { Thresholds } from '../domain/thresholds';
-import { buildReplicaTable, roleResolver } from './replica-rows';
+import { buildReplicaTable } from './replica-rows';
+import { selectedRoleOf } from '../store/selection';
 import { buildRolloutDetail } from './rollout-detail';
 import { verdictSuggestion } from './verdict-lines';
 import type { Line } from './styled';
@@ -65,7 +66,7 @@ function chartGroups(snapshot: StoreSnapshot): { groups: ChartGroup[]; subject: 
 	const pods = selectPods(snapshot.cluster, workload);
 	const ref = (p: (typeof pods)[number]) => ({ namespace: p.metadata.namespace ?? '', pod: p.metadata.name });
 	if (workload.kind === 'Rollout') {
-		const roleOf = roleResolver(workload, selectReplicaSets(snapshot.cluster, workload));
+		const roleOf = selectedRoleOf(snapshot);
 		const isNew = (role: string) => role === 'canary' || role === 'preview';
 		return {
 			subject: workload.metadata.name,

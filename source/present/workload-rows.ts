@@ -6,7 +6,8 @@ import type { StoreSnapshot } from '../store/store';
 import { selectAnalysisColumn, selectPendingReplicas, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
 import { buildTable, widenToContent, type ColumnSpec, type Row, type TableVM } from './table';
-import { PHASE_TONES, workloadStatus, type WorkloadStatus } from './workload-status';
+import { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
+import { PHASE_TONES } from './workload-status';
 import type { RolloutStatus } from '../domain/rollout';
 import type { ColorToken } from '../theme/theme';
 

@@ -2,8 +2,6 @@
 import type { ColorToken } from '../theme/theme';
 import type { Phase } from '../domain/status';
 
-export { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
-
 export const PHASE_TONES: Record<Phase, ColorToken> = {
 	Healthy: 'ok',
 	Progressing: 'accent',

@@ -7,7 +7,7 @@ import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import type { ClusterWrites } from './cluster-writes';
 import { podWithDefaults, withDefaults } from './defaults';
-import { ARGO_GROUP, CUSTOM_GROUPS, groupVersion, type ServedResource, type Verb } from './discovery';
+import { CUSTOM_GROUPS, groupVersion, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';

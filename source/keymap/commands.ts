@@ -2,7 +2,7 @@
 // overlay and the README key table are all generated from this one array.
 import type { Command, KeyContext, Scope } from './command';
 import { keyLabel } from './keys';
-import type { PaneId } from '../store/ui-state';
+import { VIEW_PANES, type PaneId } from '../store/ui-state';
 import { APP_COMMANDS } from './commands/app';
 import { LOG_COMMANDS } from './commands/logs';
 import { NAVIGATION_COMMANDS } from './commands/navigation';
@@ -34,11 +34,11 @@ export function keyFor(id: string): string {
 
 /**
  * Whether a command's keys work with `focus`: pane-scoped commands only in their panes; in the Nodes
- * view the workload actions are not keys at all (their target is not on screen).
+ * view the workload actions and the replica's logs are not keys at all (their target is not on screen).
  */
 export function availableIn(command: Command, focus: PaneId | undefined): boolean {
 	if (command.panes) return focus !== undefined && command.panes.includes(focus);
-	if (focus === 'nodes' || focus === 'nodePods') return command.scope !== 'workload';
+	if (focus !== undefined && VIEW_PANES.includes(focus)) return command.scope !== 'workload' && command.scope !== 'logs';
 	return true;
 }
 

@@ -10,6 +10,8 @@ export const FULL_PANES: readonly PaneId[] = ['logs', 'describe'];
 /** Views that replace the main layout while open (Esc returns), with the panes they show. */
 export type ViewId = 'nodes';
 export const VIEW_PANES: readonly PaneId[] = ['nodes', 'nodePods'];
+/** The main screen's panes: everything but the views. */
+export const MAIN_PANES: readonly PaneId[] = PANES.filter((pane) => !VIEW_PANES.includes(pane));
 /** The panes Tab moves through. */
 export const TAB_PANES: readonly PaneId[] = PANES.filter((pane) => !FULL_PANES.includes(pane) && !VIEW_PANES.includes(pane));
 

@@ -57,6 +57,21 @@ describe('the Nodes view', () => {
 		await session.waitFor(/Workloads \[2\]/);
 	});
 
+	it('keeps to itself: the main screen’s keys (Tab, logs, analysis, workload actions) do nothing there and are not hinted', async () => {
+		session = await startSession({ warmup: 30, columns: 80, rows: 24 });
+		session.press('view.nodes');
+		const frame = await session.waitFor(/▸ Nodes \[/);
+		const footer = frame.split('\n').at(-1) ?? '';
+		expect(footer).toContain('N nodes');
+		for (const hint of ['Tab pane', 'l logs', 'a analysis', 'P promote']) expect(footer).not.toContain(hint);
+		for (const key of ['tab', 'l', 'a', 'o', 'P']) {
+			session.key(key);
+			expect(session.console.store.ui).toEqual(expect.objectContaining({ view: 'nodes', focus: 'nodes' }));
+			expect(session.console.store.ui.mode.kind).toBe('normal');
+		}
+		expect(session.frame()).toMatch(/▸ Nodes \[/);
+	});
+
 	it('at 120x40: the Rollout pane shows the HPA and why replicas are Pending; the workloads list counts them', async () => {
 		session = await startSession({ scenario: 'traffic-spike', warmup: 240, columns: 120, rows: 40 });
 		const frame = await session.waitFor(/hpa llama-3-1-8b-chat/);

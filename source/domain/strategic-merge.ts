@@ -15,10 +15,10 @@ const SET_ORDER = '$setElementOrder/';
 const DELETE_PRIMITIVES = '$deleteFromPrimitiveList/';
 
 /** Lists of primitives whose strategy is merge (a set): the patch adds to them. */
-const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
+export const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
 
 /** The merge key of a list field, by its name and (for `ports`) where it sits. */
-function mergeKeyOf(field: string, path: readonly string[]): string | undefined {
+export function mergeKeyOf(field: string, path: readonly string[]): string | undefined {
 	switch (field) {
 		case 'containers':
 		case 'initContainers':

@@ -13,6 +13,7 @@ import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
+import { APPLY_PATCH_CONTENT_TYPE, replacementOps, serverSideApply } from './server-side-apply';
 import { deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { ApiError } from './status';
 import { includeObjectOf, toTable, wantsTable } from './table';
@@ -233,6 +234,18 @@ function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, 
 	json(res, 200, present(resource, after ?? current));
 }
 
+/** Server-side apply: creates the object (as a POST would) or stores the merged one. */
+function apply(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, current: ServedObject | undefined): void {
+	const { resource, namespace, name } = req.path;
+	const { created, object } = serverSideApply(resource, req.url, req.body, name!, current, ctx.store);
+	if (created) return create({ ...req, contentType: 'application/json', body: JSON.stringify(object) }, res, ctx);
+	validate(resource, object);
+	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 200, present(resource, object));
+	const stored = writeThrough(() => ctx.store.patch({ kind: resource.kind, namespace, name } as ObjectRef, undefined, 'json', replacementOps(object), (next) => validate(resource, next)));
+	ctx.afterWrite();
+	json(res, 200, present(resource, stored));
+}
+
 export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace, name, subresource } = req.path;
 	const verb = verbOf(req.method, req.path, req.url);
@@ -245,6 +258,7 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	if (resource.namespaced && namespace === undefined) throw notFound(resource, name);
 	const ref = { kind: resource.kind, namespace, name };
 	const current = getServed(ctx.store, ref);
+	if (verb === 'patch' && !subresource && req.contentType === APPLY_PATCH_CONTENT_TYPE) return apply(req, res, ctx, current);
 	if (!current) throw notFound(resource, name);
 	const storeRef = ref as ObjectRef;
 	const answer = (obj: ServedObject) => json(res, 200, subresource === 'scale' ? toScale(obj as KubeObject) : present(resource, obj));

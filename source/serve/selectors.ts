@@ -1,23 +1,10 @@
-// The subset of label and field selectors clients send for rolltop's kinds. Anything the server
-// cannot evaluate is refused (400) rather than ignored, so a client never sees a silently wrong list.
+// Label and field selectors on list and watch. Anything the server cannot evaluate is refused (400)
+// in the real server's words rather than ignored, so a client never sees a silently wrong list.
+import { LabelSelectorError, matchesRequirement, parseLabelSelector } from './label-selector';
 import type { ServedObject } from './served-objects';
 import { ApiError } from './status';
 
 export type ObjectFilter = (obj: ServedObject) => boolean;
-
-type Requirement = (labels: Record<string, string>) => boolean;
-
-function labelRequirement(term: string): Requirement {
-	const match = /^(!?)([\w./-]+)\s*(?:(==|=|!=)\s*([\w./-]*))?$/.exec(term.trim());
-	if (!match) throw new ApiError(400, `unable to parse requirement: "${term}"`);
-	const [, not, key, op, value] = match;
-	if (not) {
-		if (op) throw new ApiError(400, `unable to parse requirement: "${term}"`);
-		return (labels) => !(key in labels);
-	}
-	if (!op) return (labels) => key in labels;
-	return op === '!=' ? (labels) => labels[key] !== value : (labels) => labels[key] === value;
-}
 
 // The field labels kubectl and controllers select on (`kubectl describe node` lists its pods by
 // spec.nodeName, `kubectl describe` finds events by involvedObject.*).
@@ -40,16 +27,46 @@ function fieldValue(obj: ServedObject, path: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-function fieldRequirement(term: string): ObjectFilter {
-	const match = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(term.trim());
-	if (!match || !FIELD_LABELS.has(match[1])) throw new ApiError(400, `field label not supported: ${term.split(/[=!]/)[0]}`);
-	const [, path, op, value] = match;
+const FIELD_OPERATORS = ['!=', '==', '='];
+
+/** fields.ParseSelector's terms: split at unescaped commas; each at its first operator. */
+function fieldTerms(selector: string): string[] {
+	const terms: string[] = [];
+	let start = 0;
+	for (let i = 0; i < selector.length; i++) {
+		if (selector[i] === '\\') i++;
+		else if (selector[i] === ',') {
+			terms.push(selector.slice(start, i));
+			start = i + 1;
+		}
+	}
+	terms.push(selector.slice(start));
+	return terms.filter(Boolean);
+}
+
+function fieldRequirement(selector: string, term: string): ObjectFilter {
+	const at = [...term].findIndex((_, i) => FIELD_OPERATORS.some((op) => term.startsWith(op, i)));
+	if (at < 0) throw new ApiError(400, `invalid selector: '${selector}'; can't understand '${term}'`);
+	const op = FIELD_OPERATORS.find((o) => term.startsWith(o, at))!;
+	const path = term.slice(0, at);
+	const value = term.slice(at + op.length).replace(/\\(.)/g, '$1');
+	if (!FIELD_LABELS.has(path)) throw new ApiError(400, `field label not supported: ${path}`);
 	return op === '!=' ? (obj) => fieldValue(obj, path) !== value : (obj) => fieldValue(obj, path) === value;
 }
 
-/** One filter for `?labelSelector=…&fieldSelector=…` (ANDed terms; set-based label syntax is not supported). */
+function labelFilter(selector: string): ObjectFilter {
+	try {
+		const requirements = parseLabelSelector(selector);
+		return (obj) => requirements.every((r) => matchesRequirement(r, obj.metadata.labels ?? {}));
+	} catch (error) {
+		if (error instanceof LabelSelectorError) throw new ApiError(400, error.message);
+		throw error;
+	}
+}
+
+/** One filter for `?labelSelector=…&fieldSelector=…` (every term must hold). */
 export function selectorFilter(labelSelector: string | null, fieldSelector: string | null): ObjectFilter {
-	const labels = (labelSelector ?? '').split(',').filter((t) => t.trim()).map(labelRequirement);
-	const fields = (fieldSelector ?? '').split(',').filter((t) => t.trim()).map(fieldRequirement);
-	return (obj) => labels.every((r) => r(obj.metadata.labels ?? {})) && fields.every((f) => f(obj));
+	const labels = labelFilter(labelSelector ?? '');
+	const fields = fieldTerms(fieldSelector ?? '').map((term) => fieldRequirement(fieldSelector ?? '', term));
+	return (obj) => labels(obj) && fields.every((f) => f(obj));
 }

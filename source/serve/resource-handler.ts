@@ -2,7 +2,7 @@
 // server-side printing (Tables) for kubectl, answered from an ObjectStore and a ClusterWrites.
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
-import type { Deployment, KubeObject, ObjectRef, Pod, Rollout } from '../domain/k8s';
+import type { Deployment, KubeObject, ObjectRef, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import type { ClusterWrites } from './cluster-writes';
@@ -179,12 +179,12 @@ function list(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): v
 	json(res, 200, { apiVersion: apiVersionOf(resource), kind: `${resource.kind}List`, metadata, items });
 }
 
-type Creatable = Deployment | Rollout | Pod | AddonObject;
+type Creatable = Deployment | Rollout | ReplicaSet | Pod | AddonObject;
 
 /** The object as the API server stores it (defaults filled in), before it is stored. */
 function prepare(obj: Creatable, now: number): Creatable {
 	if (obj.kind === 'Pod') return podWithDefaults(obj);
-	if (obj.kind === 'Deployment' || obj.kind === 'Rollout') return withDefaults(obj);
+	if (obj.kind === 'Deployment' || obj.kind === 'Rollout' || obj.kind === 'ReplicaSet') return withDefaults(obj);
 	return prepareAddon(obj as AddonObject, now);
 }
 
@@ -209,7 +209,7 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 	const prepared = prepare({ ...body, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as Creatable, ctx.store.now());
 	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 201, prepared);
 	// Namespaces and Services only need storing; workloads and pods are the cluster's to run.
-	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | Pod);
+	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | ReplicaSet | Pod);
 	ctx.afterWrite();
 	json(res, 201, stored);
 }

@@ -16,7 +16,8 @@ import { selectorFilter } from './selectors';
 import { deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { ApiError } from './status';
 import { includeObjectOf, toTable, wantsTable } from './table';
-import { deleteNamespace, prepareAddon } from './user-objects';
+import { refuseInTerminatingNamespace, terminateNamespace } from './namespace-lifecycle';
+import { prepareAddon } from './user-objects';
 import { validate } from './validation';
 import { serveWatch } from './watch';
 
@@ -200,6 +201,7 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 	if (resource.namespaced && ctx.namespacesExist && !getServed(ctx.store, { kind: 'Namespace', name: namespace ?? '' })) {
 		throw new ApiError(404, `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
 	}
+	if (resource.namespaced) refuseInTerminatingNamespace(ctx.store, resource, namespace, name);
 	if (getServed(ctx.store, { kind: resource.kind, namespace, name })) {
 		throw new ApiError(409, `${qualified(resource)} "${name}" already exists`, { name, group: resource.group, kind: resource.plural }, 'AlreadyExists');
 	}
@@ -226,7 +228,7 @@ function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, 
 	const grace = options?.gracePeriodSeconds ?? (query === null ? undefined : Number(query));
 	const ref = { kind: resource.kind, namespace: current.metadata.namespace, name: current.metadata.name };
 	let after: ServedObject | undefined;
-	if (ref.kind === 'Namespace') deleteNamespace(ctx.store, ctx.writes, ref.name);
+	if (ref.kind === 'Namespace') after = terminateNamespace(ctx.store, ref.name);
 	else if (ref.kind === 'Service') deleteServed(ctx.store, ref);
 	else after = ctx.writes.remove(ref as ObjectRef, grace);
 	ctx.afterWrite();

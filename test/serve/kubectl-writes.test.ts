@@ -142,4 +142,58 @@ describe.runIf(hasKubectl)('writes sim serve accepts', () => {
 		expect(await kubectl('get', 'deployments,rollouts,replicasets,pods,services', '-A', '-o', 'name')).toBe('');
 		await expect(kubectl('delete', 'namespace', 'default')).rejects.toThrow('Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
 	});
+
+	it('kubectl delete namespace: Terminating while its pods terminate gracefully, creating in it refused, then gone', async () => {
+		// At speed 1 a pod terminates for 2 to 6 real seconds: the namespace stays Terminating that long.
+		const { kubectl, kubeconfig, sim } = await serveSim({ speed: 1 });
+		const watch = streamKubectl(kubeconfig, 'get', 'namespace', 'llm', '-w', '--output-watch-events', '--no-headers');
+		await eventually('the watch listing llm', async () => /^ADDED\s+llm\s+Active\s/m.test(watch.output()));
+		const running = (await kubectl('-n', 'llm', 'get', 'pods', '-o', 'name')).trim().split('\n');
+		expect(running.length).toBeGreaterThan(0);
+
+		expect(await kubectl('delete', 'namespace', 'llm', '--wait=false')).toBe('namespace "llm" deleted\n');
+		const ns = JSON.parse(await kubectl('get', 'namespace', 'llm', '-o', 'json'));
+		expect(ns.status.phase).toBe('Terminating');
+		expect(ns.metadata.deletionTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		expect(ns.spec.finalizers).toEqual(['kubernetes']);
+
+		const why = 'is forbidden: unable to create new content in namespace llm because it is being terminated';
+		await expect(kubectl('-n', 'llm', 'run', 'probe', '--image=busybox:1.36')).rejects.toThrow(`Error from server (Forbidden): pods "probe" ${why}`);
+		await expect(kubectl('-n', 'llm', 'create', 'deployment', 'web', '--image=busybox:1.36')).rejects.toThrow(`error: failed to create deployment: deployments.apps "web" ${why}`);
+		const answer = await fetch(`${sim.server.url}/api/v1/namespaces/llm/services`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } }),
+		});
+		expect(answer.status).toBe(403);
+		expect(await answer.json()).toEqual({
+			kind: 'Status',
+			apiVersion: 'v1',
+			metadata: {},
+			status: 'Failure',
+			message: `services "web" ${why}`,
+			reason: 'Forbidden',
+			details: { name: 'web', kind: 'services', causes: [{ reason: 'NamespaceTerminating', message: 'namespace llm is being terminated', field: 'metadata.namespace' }] },
+			code: 403,
+		});
+		await expect(kubectl('delete', 'namespace', 'llm', '--wait=false')).rejects.toThrow(
+			'Error from server (Conflict): Operation cannot be fulfilled on namespaces "llm": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+		);
+
+		// The namespace controller deletes the workloads at once; their pods terminate gracefully, not forced.
+		await eventually('the content remaining reported', async () => /^Some resources are remaining: pods\. has \d+ resource instances$/.test(await kubectl('get', 'namespace', 'llm', '-o', 'jsonpath={.status.conditions[?(@.type=="NamespaceContentRemaining")].message}')));
+		expect(await kubectl('-n', 'llm', 'get', 'deployments,rollouts,replicasets,services', '-o', 'name')).toBe('');
+		const terminating = await kubectl('-n', 'llm', 'get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.metadata.deletionTimestamp}{"\\n"}{end}');
+		for (const line of terminating.trim().split('\n')) expect(line).toMatch(/^\S+ \d{4}-\S+Z$/);
+
+		expect(await kubectl('wait', '--for=delete', 'namespace/llm', '--timeout=30s')).toContain('namespace/llm condition met');
+		await expect(kubectl('get', 'namespace', 'llm')).rejects.toThrow('namespaces "llm" not found');
+		expect(await kubectl('get', 'pods,events', '-n', 'llm', '-o', 'name')).toBe('');
+		await eventually('the DELETED event', async () => /^DELETED\s+llm\s/m.test(watch.output()));
+		const events = watch.output().split('\n').filter(Boolean).map((row) => row.split(/\s+/).slice(0, 3).join(' '));
+		// Never Active again once Terminating; the last event is the deletion.
+		expect(events[0]).toBe('ADDED llm Active');
+		expect(new Set(events.slice(1, -1))).toEqual(new Set(['MODIFIED llm Terminating']));
+		expect(events.at(-1)).toBe('DELETED llm Terminating');
+	});
 });

@@ -63,8 +63,10 @@ function containerStatus(pod: PodRuntime): ContainerStatus & Record<string, unkn
 	}
 }
 
-function conditions(pod: PodRuntime, containerName: string): Condition[] {
+function conditions(pod: PodRuntime, containerName: string): Condition[] | undefined {
 	if (pod.stage === 'Unscheduled') {
+		// None until the scheduler has tried (a pod just created has only its phase and QoS class).
+		if (pod.unschedulableMessage === undefined) return undefined;
 		return [
 			{
 				type: 'PodScheduled',
@@ -119,9 +121,10 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 	const spec = structuredClone(pod.template.spec ?? {});
 	const containerName = spec.containers?.[0]?.name ?? 'server';
 	const running = pod.stage !== 'Unscheduled' && pod.stage !== 'ContainerCreating';
+	const podConditions = conditions(pod, containerName);
 	const status: NonNullable<Pod['status']> = {
 		phase: running ? 'Running' : 'Pending',
-		conditions: conditions(pod, containerName),
+		...(podConditions ? { conditions: podConditions } : {}),
 		qosClass: qosClassOf(spec),
 	};
 	if (pod.stage !== 'Unscheduled') {

@@ -6,6 +6,7 @@ import type { DenyRule } from '../serve/access';
 import { startApiServer, type ApiServer } from '../serve/api-server';
 import { writeKubeconfig } from '../serve/kubeconfig';
 import { MetricsExposition } from '../serve/metrics-exposition';
+import { NamespaceController } from '../serve/namespace-lifecycle';
 import { ResourceMetrics } from '../serve/resource-metrics';
 import { createSimulator, loadScenario } from '../sources/simulator';
 import { UsageError } from './usage-error';
@@ -67,8 +68,13 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 	} catch (error) {
 		throw listenError(options.listen, error as NodeJS.ErrnoException);
 	}
-	// The API server reads the store directly; after each tick the Services and Endpoints follow the pods.
-	simulator.start(() => addons.sync());
+	// The API server reads the store directly; after each tick the namespace controller removes what
+	// is in Terminating namespaces, and the Services and Endpoints follow the pods.
+	const namespaces = new NamespaceController(simulator.store, simulator);
+	simulator.start(() => {
+		namespaces.sync();
+		addons.sync();
+	});
 	simulator.metrics.start((samples) => exposition.ingest(samples, lookupPod));
 	const stop = async () => {
 		simulator.metrics.stop();

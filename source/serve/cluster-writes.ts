@@ -1,11 +1,11 @@
 // What creating and deleting over the API asks of whatever runs the cluster. The simulator does it
 // with its controllers (graceful pod termination, garbage collection); a bare store just stores.
-import type { Deployment, KubeObject, ObjectRef, Pod, Rollout } from '../domain/k8s';
+import type { Deployment, KubeObject, ObjectRef, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import type { ObjectStore } from '../sources/simulator/object-store';
 
 export interface ClusterWrites {
-	/** Stores a new workload (or bare pod); the cluster runs it from then on. */
-	create(obj: Deployment | Rollout | Pod): KubeObject;
+	/** Stores a new workload, ReplicaSet or bare pod; the cluster runs it from then on. */
+	create(obj: Deployment | Rollout | ReplicaSet | Pod): KubeObject;
 	/** Deletes (or starts deleting) an object; the object as the DELETE response shows it. */
 	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
 }

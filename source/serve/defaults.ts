@@ -1,6 +1,6 @@
 // The defaults the API server fills in on a created workload or pod, so objects posted by
 // `kubectl create deployment` or `kubectl run` read like those of a real cluster (and the controllers find what they expect).
-import type { Deployment, Pod, PodTemplate, Rollout } from '../domain/k8s';
+import type { Deployment, Pod, PodTemplate, ReplicaSet, Rollout } from '../domain/k8s';
 
 function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
 	const spec = template?.spec ?? {};
@@ -31,8 +31,10 @@ export function podWithDefaults(pod: Pod): Pod {
 	return { ...pod, spec: { ...defaultTemplate({ spec: pod.spec }).spec, enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0 } };
 }
 
-export function withDefaults<T extends Deployment | Rollout>(obj: T): T {
-	const spec = { ...obj.spec, replicas: obj.spec.replicas ?? 1, revisionHistoryLimit: obj.spec.revisionHistoryLimit ?? 10, template: defaultTemplate(obj.spec.template) };
+export function withDefaults<T extends Deployment | Rollout | ReplicaSet>(obj: T): T {
+	// A ReplicaSet keeps no revision history of its own.
+	const history = obj.kind === 'ReplicaSet' ? {} : { revisionHistoryLimit: obj.spec.revisionHistoryLimit ?? 10 };
+	const spec = { ...obj.spec, replicas: obj.spec.replicas ?? 1, ...history, template: defaultTemplate(obj.spec.template) };
 	if (obj.kind === 'Deployment') {
 		const strategy = (obj as Deployment).spec.strategy ?? {};
 		const type = strategy.type ?? 'RollingUpdate';

@@ -33,7 +33,7 @@ const EXTRA: Record<Kind, Extra> = {
 	AnalysisRun: { shortNames: ['ar'], subresources: ['status'], verbs: [...READ, ...WRITE] },
 	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: READ },
 	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
-	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: [...READ, ...WRITE, 'delete'] },
+	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
 	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: WORKLOAD },
 	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },
 	Event: { shortNames: ['ev'], subresources: [], verbs: READ },

@@ -2,7 +2,7 @@
 // server-side printing (Tables) for kubectl, answered from an ObjectStore and a ClusterWrites.
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
-import type { Deployment, KubeObject, ObjectRef, Pod, Rollout } from '../domain/k8s';
+import type { Deployment, KubeObject, ObjectRef, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import type { ClusterWrites } from './cluster-writes';
@@ -17,7 +17,8 @@ import { APPLY_PATCH_CONTENT_TYPE, replacementOps, serverSideApply } from './ser
 import { deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { ApiError } from './status';
 import { includeObjectOf, toTable, wantsTable } from './table';
-import { deleteNamespace, prepareAddon } from './user-objects';
+import { refuseInTerminatingNamespace, terminateNamespace } from './namespace-lifecycle';
+import { prepareAddon } from './user-objects';
 import { validate } from './validation';
 import { serveWatch } from './watch';
 
@@ -180,12 +181,12 @@ function list(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): v
 	json(res, 200, { apiVersion: apiVersionOf(resource), kind: `${resource.kind}List`, metadata, items });
 }
 
-type Creatable = Deployment | Rollout | Pod | AddonObject;
+type Creatable = Deployment | Rollout | ReplicaSet | Pod | AddonObject;
 
 /** The object as the API server stores it (defaults filled in), before it is stored. */
 function prepare(obj: Creatable, now: number): Creatable {
 	if (obj.kind === 'Pod') return podWithDefaults(obj);
-	if (obj.kind === 'Deployment' || obj.kind === 'Rollout') return withDefaults(obj);
+	if (obj.kind === 'Deployment' || obj.kind === 'Rollout' || obj.kind === 'ReplicaSet') return withDefaults(obj);
 	return prepareAddon(obj as AddonObject, now);
 }
 
@@ -201,6 +202,7 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 	if (resource.namespaced && ctx.namespacesExist && !getServed(ctx.store, { kind: 'Namespace', name: namespace ?? '' })) {
 		throw new ApiError(404, `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
 	}
+	if (resource.namespaced) refuseInTerminatingNamespace(ctx.store, resource, namespace, name);
 	if (getServed(ctx.store, { kind: resource.kind, namespace, name })) {
 		throw new ApiError(409, `${qualified(resource)} "${name}" already exists`, { name, group: resource.group, kind: resource.plural }, 'AlreadyExists');
 	}
@@ -210,7 +212,7 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 	const prepared = prepare({ ...body, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as Creatable, ctx.store.now());
 	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 201, prepared);
 	// Namespaces and Services only need storing; workloads and pods are the cluster's to run.
-	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | Pod);
+	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | ReplicaSet | Pod);
 	ctx.afterWrite();
 	json(res, 201, stored);
 }
@@ -227,7 +229,7 @@ function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, 
 	const grace = options?.gracePeriodSeconds ?? (query === null ? undefined : Number(query));
 	const ref = { kind: resource.kind, namespace: current.metadata.namespace, name: current.metadata.name };
 	let after: ServedObject | undefined;
-	if (ref.kind === 'Namespace') deleteNamespace(ctx.store, ctx.writes, ref.name);
+	if (ref.kind === 'Namespace') after = terminateNamespace(ctx.store, ref.name);
 	else if (ref.kind === 'Service') deleteServed(ctx.store, ref);
 	else after = ctx.writes.remove(ref as ObjectRef, grace);
 	ctx.afterWrite();

@@ -41,7 +41,7 @@ export function validate(resource: ServedResource, obj: ServedObject | KubeObjec
 	if (!['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) return;
 	const causes: StatusCause[] = [];
 	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
-	causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating && obj.kind !== 'ReplicaSet'));
+	causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
 	if (!causes.length) return;
 	const qualified = resource.group ? `${resource.kind}.${resource.group}` : resource.kind;
 	const text = causes.map((c) => `${c.field}: ${c.message}`);

@@ -21,7 +21,7 @@ function replicaSeries(ctx: SimContext, samples: ReplicaSample[]): ReplicaSeries
 		if (!pod) continue;
 		const labels: Record<string, string> = { namespace: pod.namespace, pod: pod.name, model_name: pod.workload.model };
 		for (const [key, value] of Object.entries(pod.template.metadata?.labels ?? {})) labels[key.replace(/[^\w]/g, '_')] = value;
-		labels[pod.hashLabel.replace(/[^\w]/g, '_')] = pod.hash;
+		if (pod.hashLabel) labels[pod.hashLabel.replace(/[^\w]/g, '_')] = pod.hash;
 		series.push({ labels, values: sample.values });
 	}
 	return series;

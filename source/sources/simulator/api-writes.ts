@@ -1,64 +1,81 @@
 // Objects created and deleted through the API (not by the scenario): a Deployment or Rollout
-// posted by `kubectl create` becomes a workload the controllers run; a bare pod (`kubectl run`) is
-// stored but stays Pending, as the simulator runs only pods a ReplicaSet owns; deleting a pod
-// terminates it gracefully (its ReplicaSet replaces it); deleting a workload or ReplicaSet removes
+// posted by `kubectl create` becomes a workload the controllers run, a ReplicaSet without an owner
+// runs its pods, a bare pod (`kubectl run`) is scheduled and run like any other; an image that is
+// no known model server runs as a plain container. Deleting a pod terminates it gracefully (its
+// ReplicaSet, if any, replaces it); deleting a workload or ReplicaSet removes
 // what it owns, as the garbage collector's background propagation does; deleting a node force-deletes
 // its pods, as the pod garbage collector does with pods bound to a node that no longer exists.
-import type { Deployment, KubeObject, ObjectRef, Pod, PodTemplate, Rollout } from '../../domain/k8s';
+import type { Deployment, KubeObject, ObjectMeta, ObjectRef, Pod, PodTemplate, ReplicaSet, Rollout } from '../../domain/k8s';
 import type { PodRuntime, SimContext } from './context';
 import { terminate } from './kubelet';
 import { GPU_RESOURCE } from './nodes';
 import { renderPod } from './pod-object';
+import { admitPod } from './pod-runtime';
 import { uuid } from './random';
 import { releaseNode } from './scheduler';
 import { rfc3339 } from '../../domain/format';
-import type { ServerKind, Workload } from './scenario';
+import type { ServerKind, Strategy, VersionProfile, Workload } from './scenario';
 
-function serverOf(image: string): ServerKind {
+/** The model server an image runs, when the simulator knows it; otherwise a plain container. */
+function serverOf(image: string): ServerKind | undefined {
 	if (/text-generation|tgi/.test(image)) return 'tgi';
 	if (/triton/.test(image)) return 'triton';
-	return 'vllm';
+	if (/vllm/.test(image)) return 'vllm';
+	return undefined;
 }
 
-/** The scenario record the controllers and the traffic model need for a workload created over the API (no load until someone sends some). */
-function workloadOf(obj: Deployment | Rollout): Workload {
-	const container = (obj.spec.template as PodTemplate | undefined)?.spec?.containers?.[0];
+/** A plain container starts at once (no model to load) from a small image. */
+const PLAIN_CONTAINER: Partial<VersionProfile> = { startupSeconds: [0, 0], pullSeconds: [1, 4] };
+
+/** The record the kubelet, metrics and (for a workload) the traffic model need for what was created over the API (no load until someone sends some). */
+function workloadOf(metadata: ObjectMeta, template: PodTemplate | undefined, replicas: number, strategy: Strategy): Workload {
+	const container = template?.spec?.containers?.[0];
 	const image = container?.image ?? '';
-	const strategy = obj.kind === 'Deployment' ? 'rolling' : obj.spec.strategy?.blueGreen ? 'blueGreen' : 'canary';
+	const server = serverOf(image);
 	return {
-		name: obj.metadata.name,
-		namespace: obj.metadata.namespace ?? 'default',
+		name: metadata.name,
+		namespace: metadata.namespace ?? 'default',
 		strategy,
-		replicas: obj.spec.replicas ?? 1,
+		replicas,
 		gpusPerReplica: Number(container?.resources?.limits?.[GPU_RESOURCE] ?? 0),
-		server: serverOf(image),
+		server,
 		model: image,
+		...(server ? {} : { profile: PLAIN_CONTAINER }),
 		versions: [{ image }],
 		load: { rps: 0 },
 	};
 }
 
+function stamped<T extends KubeObject>(ctx: SimContext, obj: T): T {
+	return { ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: rfc3339(ctx.now) } };
+}
+
 function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
-	const workload = workloadOf(obj);
+	const strategy = obj.kind === 'Deployment' ? 'rolling' : obj.spec.strategy?.blueGreen ? 'blueGreen' : 'canary';
+	const workload = workloadOf(obj.metadata, obj.spec.template, obj.spec.replicas ?? 1, strategy);
 	ctx.workloads.set(`${workload.namespace}/${workload.name}`, workload);
-	return ctx.store.put({ ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: rfc3339(ctx.now) } });
+	return ctx.store.put(stamped(ctx, obj));
 }
 
-export const UNOWNED_POD_MESSAGE = 'rolltop sim runs only pods a ReplicaSet owns; create a Deployment or Rollout to run this image';
+/** A ReplicaSet nobody owns: the ReplicaSet controller runs its pods; no Deployment or traffic model knows it. */
+function createReplicaSet(ctx: SimContext, obj: ReplicaSet): KubeObject {
+	const workload = workloadOf(obj.metadata, obj.spec.template, obj.spec.replicas ?? 1, 'rolling');
+	ctx.ownerlessReplicaSets.set(`${workload.namespace}/${workload.name}`, workload);
+	return ctx.store.put(stamped(ctx, obj));
+}
 
-/** A pod without an owner: stored Pending and unschedulable, with the FailedScheduling event saying why. */
+/** A bare pod (`kubectl run`): scheduled and run like any pod, owned by nobody, so nothing replaces it once it is gone. */
 function createBarePod(ctx: SimContext, obj: Pod): KubeObject {
-	const created = rfc3339(ctx.now);
-	const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: UNOWNED_POD_MESSAGE, lastTransitionTime: created };
-	const pod: Pod = { ...obj, metadata: { ...obj.metadata, uid: uuid(ctx.random.names), creationTimestamp: created }, status: { phase: 'Pending', qosClass: 'BestEffort', conditions: [condition] } };
-	const stored = ctx.store.put(pod);
-	const involved = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: stored.metadata.uid, apiVersion: 'v1' };
-	ctx.events.warning(involved, 'FailedScheduling', UNOWNED_POD_MESSAGE, { component: 'default-scheduler' });
-	return stored;
+	const template = { metadata: { labels: obj.metadata.labels, annotations: obj.metadata.annotations }, spec: obj.spec };
+	const namespace = obj.metadata.namespace ?? 'default';
+	const pod = admitPod(ctx, { namespace, name: obj.metadata.name, workload: workloadOf(obj.metadata, template, 1, 'rolling'), template });
+	return publish(ctx, pod)!;
 }
 
-export function createObject(ctx: SimContext, obj: Deployment | Rollout | Pod): KubeObject {
-	return obj.kind === 'Pod' ? createBarePod(ctx, obj) : createWorkload(ctx, obj);
+export function createObject(ctx: SimContext, obj: Deployment | Rollout | ReplicaSet | Pod): KubeObject {
+	if (obj.kind === 'Pod') return createBarePod(ctx, obj);
+	if (obj.kind === 'ReplicaSet') return createReplicaSet(ctx, obj);
+	return createWorkload(ctx, obj);
 }
 
 function publish(ctx: SimContext, pod: PodRuntime): KubeObject | undefined {
@@ -102,6 +119,7 @@ export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds
 		return current;
 	}
 	if (ref.kind === 'ReplicaSet') {
+		ctx.ownerlessReplicaSets.delete(`${ref.namespace}/${ref.name}`);
 		deleteReplicaSet(ctx, ref.namespace, ref.name);
 		return current;
 	}

@@ -66,7 +66,8 @@ export class HpaController {
 	 * Pending ones (unscheduled or creating) are unready; started but not Ready ones have no value yet.
 	 */
 	private podsOf(ctx: SimContext, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
-		const pods = [...ctx.pods.values()].filter((p) => p.workload.namespace === namespace && p.workload.name === name && p.stage !== 'Terminating');
+		const workload = ctx.workload(namespace, name);
+		const pods = [...ctx.pods.values()].filter((p) => p.workload === workload && p.stage !== 'Terminating');
 		return {
 			values: pods.filter((p) => p.stage === 'Ready').map((p) => p.load),
 			unready: pods.filter((p) => p.stage === 'Unscheduled' || p.stage === 'ContainerCreating').length,

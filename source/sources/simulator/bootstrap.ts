@@ -7,7 +7,7 @@ import type { SimContext } from './context';
 import { createNodes } from './nodes';
 import { createReplicaSet, newPod } from './replicasets';
 import { uuid } from './random';
-import type { Scenario, Workload } from './scenario';
+import type { Scenario, ServingWorkload } from './scenario';
 import { placeSilently } from './scheduler';
 import { rfc3339 } from '../../domain/format';
 import { podTemplateHash } from './template-hash';
@@ -32,7 +32,7 @@ function startRunningPods(ctx: SimContext, rs: ReplicaSet, count: number, since:
 	}
 }
 
-function bootstrapWorkload(ctx: SimContext, w: Workload): void {
+function bootstrapWorkload(ctx: SimContext, w: ServingWorkload): void {
 	ctx.workloads.set(`${w.namespace}/${w.name}`, w);
 	const random = ctx.random.lifecycle;
 	const createdAt = ctx.now - random.int(20, 90) * DAY;

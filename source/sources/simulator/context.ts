@@ -29,10 +29,13 @@ export interface PodRuntime {
 	namespace: string;
 	name: string;
 	uid: string;
-	rsName: string;
+	/** The owning ReplicaSet; undefined for a bare pod (`kubectl run`), which nothing replaces. */
+	rsName?: string;
 	rsUid?: string;
-	hashLabel: string;
+	/** The owner's pod-template hash label (undefined when the pod or its ReplicaSet has no owner). */
+	hashLabel?: string;
 	hash: string;
+	/** The workload it serves: a scenario's or an API-created one's, or a bare pod's own record. */
 	workload: Workload;
 	template: PodTemplate;
 	image: string;
@@ -102,6 +105,8 @@ export class SimContext {
 	readonly nodes: NodeState[] = [];
 	private readonly nodesByName = new Map<string, NodeState>();
 	readonly workloads = new Map<string, Workload>();
+	/** What the pods of ReplicaSets created over the API without an owner run, by namespace/name. */
+	readonly ownerlessReplicaSets = new Map<string, Workload>();
 	readonly random: Streams;
 	now: number;
 
@@ -133,12 +138,12 @@ export class SimContext {
 
 	addPod(pod: PodRuntime): void {
 		this.pods.set(`${pod.namespace}/${pod.name}`, pod);
-		this.podsOf(pod.namespace, pod.rsName).add(pod);
+		if (pod.rsName !== undefined) this.podsOf(pod.namespace, pod.rsName).add(pod);
 	}
 
 	removePod(pod: PodRuntime): void {
 		this.pods.delete(`${pod.namespace}/${pod.name}`);
-		this.podsOf(pod.namespace, pod.rsName).delete(pod);
+		if (pod.rsName !== undefined) this.podsOf(pod.namespace, pod.rsName).delete(pod);
 	}
 
 	addNode(node: NodeState): void {

@@ -21,7 +21,8 @@ function round(value: number, digits: number): number {
 
 /** What the replica's GPU and server report this second, and its memory demand for the kubelet. */
 export function sampleReplica(ctx: SimContext, pod: PodRuntime): ReplicaSample | undefined {
-	if (pod.stage !== 'Ready' && pod.stage !== 'Loading' && pod.stage !== 'Terminating') {
+	// A plain container has no model server to report and no GPU memory to fill.
+	if (!pod.workload.server || (pod.stage !== 'Ready' && pod.stage !== 'Loading' && pod.stage !== 'Terminating')) {
 		pod.memDemandMiB = 0;
 		return undefined;
 	}

@@ -1,6 +1,6 @@
 // Renders a pod's runtime state as the Pod object the API server would show for it.
 import { rfc3339 } from '../../domain/format';
-import type { Condition, ContainerStatus, Pod } from '../../domain/k8s';
+import type { Condition, Container, ContainerStatus, Pod } from '../../domain/k8s';
 import type { NodeState, PodRuntime } from './context';
 import { fnv1a } from './random';
 
@@ -63,8 +63,10 @@ function containerStatus(pod: PodRuntime): ContainerStatus & Record<string, unkn
 	}
 }
 
-function conditions(pod: PodRuntime, containerName: string): Condition[] {
+function conditions(pod: PodRuntime, containerName: string): Condition[] | undefined {
 	if (pod.stage === 'Unscheduled') {
+		// None until the scheduler has tried (a pod just created has only its phase and QoS class).
+		if (pod.unschedulableMessage === undefined) return undefined;
 		return [
 			{
 				type: 'PodScheduled',
@@ -97,15 +99,33 @@ function conditions(pod: PodRuntime, containerName: string): Condition[] {
 	];
 }
 
+/** Only CPU and memory decide the QoS class; requests default to limits. */
+const QOS_RESOURCES = ['cpu', 'memory'];
+
+export function qosClassOf(spec: { containers?: Container[] }): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+	let constrained = false;
+	let guaranteed = true;
+	for (const container of spec.containers ?? []) {
+		const limits = container.resources?.limits ?? {};
+		const requests = { ...limits, ...container.resources?.requests };
+		for (const resource of QOS_RESOURCES) {
+			if (requests[resource] !== undefined) constrained = true;
+			if (limits[resource] === undefined || requests[resource] !== limits[resource]) guaranteed = false;
+		}
+	}
+	if (!constrained) return 'BestEffort';
+	return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
 export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
-	const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: pod.rsName, uid: pod.rsUid, controller: true, blockOwnerDeletion: true };
 	const spec = structuredClone(pod.template.spec ?? {});
 	const containerName = spec.containers?.[0]?.name ?? 'server';
 	const running = pod.stage !== 'Unscheduled' && pod.stage !== 'ContainerCreating';
+	const podConditions = conditions(pod, containerName);
 	const status: NonNullable<Pod['status']> = {
 		phase: running ? 'Running' : 'Pending',
-		conditions: conditions(pod, containerName),
-		qosClass: 'Burstable',
+		...(podConditions ? { conditions: podConditions } : {}),
+		qosClass: qosClassOf(spec),
 	};
 	if (pod.stage !== 'Unscheduled') {
 		const hostIP = node?.internalIP;
@@ -123,7 +143,7 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 		kind: 'Pod',
 		metadata: {
 			name: pod.name,
-			generateName: `${pod.rsName}-`,
+			...(pod.rsName !== undefined ? { generateName: `${pod.rsName}-` } : {}),
 			namespace: pod.namespace,
 			uid: pod.uid,
 			creationTimestamp: rfc3339(pod.createdAt),
@@ -132,11 +152,12 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 				: {}),
 			labels: { ...(pod.template.metadata?.labels ?? {}) },
 			annotations: pod.template.metadata?.annotations ? { ...pod.template.metadata.annotations } : undefined,
-			ownerReferences: [owner],
+			...(pod.rsName !== undefined
+				? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: pod.rsName, uid: pod.rsUid, controller: true, blockOwnerDeletion: true }] }
+				: {}),
 		},
+		// The API server's defaults, then what the template (or the posted pod) says.
 		spec: {
-			...spec,
-			nodeName: pod.node,
 			restartPolicy: 'Always',
 			schedulerName: 'default-scheduler',
 			serviceAccountName: 'default',
@@ -145,6 +166,8 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 			enableServiceLinks: true,
 			priority: 0,
 			preemptionPolicy: 'PreemptLowerPriority',
+			...spec,
+			nodeName: pod.node,
 		},
 		status,
 	};

@@ -7,9 +7,8 @@ import type { PodRuntime, SimContext } from './context';
 import { involvedOf } from './events';
 import { terminate } from './kubelet';
 import { renderPod } from './pod-object';
+import { admitPod } from './pod-runtime';
 import { uuid } from './random';
-import { resolveProfile } from './scenario';
-import { GPU_RESOURCE } from './nodes';
 
 /** A ReplicaSet's revision as its owner's controller numbers it. */
 export function revisionOfReplicaSet(rs: ReplicaSet, owner: { kind: string }): number {
@@ -105,56 +104,24 @@ export function scaleReplicaSet(ctx: SimContext, owner: Workload, rs: ReplicaSet
 	return ctx.store.put(next) as ReplicaSet;
 }
 
-function gpusOf(rs: ReplicaSet): number {
-	const limits = rs.spec.template?.spec?.containers?.[0]?.resources?.limits ?? {};
-	return Number(limits[GPU_RESOURCE] ?? 0);
-}
-
+/** A new replica of the ReplicaSet; undefined when nothing says what its pods run (an owner the simulator does not run). */
 export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined {
-	const owner = controllerOf(rs);
-	const workload = owner && ctx.workload(rs.metadata.namespace, owner.name);
-	if (!workload) return undefined;
 	const namespace = rs.metadata.namespace ?? 'default';
-	const template = rs.spec.template ?? {};
-	const image = template.spec?.containers?.[0]?.image ?? '';
-	const pod: PodRuntime = {
+	const owner = controllerOf(rs);
+	const workload = owner ? ctx.workload(namespace, owner.name) : ctx.ownerlessReplicaSets.get(`${namespace}/${rs.metadata.name}`);
+	if (!workload) return undefined;
+	return admitPod(ctx, {
 		namespace,
 		name: ctx.podName(namespace, rs.metadata.name),
-		uid: uuid(ctx.random.names),
-		rsName: rs.metadata.name,
-		rsUid: rs.metadata.uid,
-		hashLabel: hashLabelOf(owner),
-		hash: templateHashOf(rs, owner) ?? '',
 		workload,
-		template,
-		image,
-		profile: resolveProfile(workload, image),
-		gpus: gpusOf(rs),
-		createdAt: ctx.now,
-		stage: 'Unscheduled',
-		stageUntil: ctx.now,
-		readyChangedAt: ctx.now,
-		restartCount: 0,
-		pulledImage: false,
-		nextSchedulingEventAt: ctx.now,
-		pressureSeconds: 0,
-		load: 0,
-		memDemandMiB: 0,
-		skew: ctx.random.traffic.between(0.92, 1.08),
-		speed: slowSpeed(ctx, workload),
-		temperature: 0,
-		dirty: true,
-	};
-	ctx.addPod(pod);
-	return pod;
-}
-
-/** The speed of a new replica: slow while the workload has fewer slow replicas than its scenario says. */
-function slowSpeed(ctx: SimContext, workload: PodRuntime['workload']): number {
-	const slow = workload.slowReplicas;
-	if (!slow) return 1;
-	const live = [...ctx.pods.values()].filter((p) => p.workload === workload && p.stage !== 'Terminating' && p.speed < 1).length;
-	return live < slow.count ? slow.speed : 1;
+		template: rs.spec.template ?? {},
+		owner: {
+			rsName: rs.metadata.name,
+			rsUid: rs.metadata.uid,
+			hashLabel: owner && hashLabelOf(owner),
+			hash: (owner && templateHashOf(rs, owner)) ?? '',
+		},
+	});
 }
 
 /** Which pod to remove first when scaling down: the least useful one (as the real controller ranks them). */

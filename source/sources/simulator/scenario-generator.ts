@@ -1,7 +1,7 @@
 // Synthetic large clusters for benchmarks: many workloads of every strategy, some of them
 // mid-update, on enough GPU nodes for all their pods (including canary and preview surges).
 import { Random } from './random';
-import type { Scenario, Strategy, Workload } from './scenario';
+import type { Scenario, ServingWorkload, Strategy } from './scenario';
 
 export interface GenerateOptions {
 	workloads: number;
@@ -20,12 +20,12 @@ function strategyFor(random: Random): Strategy {
 	return draw < 0.5 ? 'rolling' : draw < 0.85 ? 'canary' : 'blueGreen';
 }
 
-function workload(random: Random, index: number, replicas: number): Workload {
+function workload(random: Random, index: number, replicas: number): ServingWorkload {
 	const strategy = strategyFor(random);
 	const model = MODELS[index % MODELS.length];
 	const capacityRps = Math.round(random.between(8, 16));
 	const updating = random.next() < 0.25;
-	const versions: Workload['versions'] = [{ image: 'vllm/vllm-openai:v0.6.2' }, { image: 'vllm/vllm-openai:v0.6.3' }];
+	const versions: ServingWorkload['versions'] = [{ image: 'vllm/vllm-openai:v0.6.2' }, { image: 'vllm/vllm-openai:v0.6.3' }];
 	if (updating) versions.push({ image: 'vllm/vllm-openai:v0.6.4', deployAt: random.int(2, 300), profile: { tailFactor: random.between(2.4, 3.4) } });
 	return {
 		name: `${model}-${String(index).padStart(3, '0')}`,
@@ -49,7 +49,7 @@ export function generateScenario(options: GenerateOptions): Scenario {
 	const random = new Random(options.seed ?? 1, 'generator');
 	const count = Math.max(1, Math.floor(options.workloads));
 	const total = Math.max(count, Math.floor(options.replicas));
-	const workloads: Workload[] = [];
+	const workloads: ServingWorkload[] = [];
 	for (let i = 0; i < count; i++) {
 		const share = Math.floor(total / count) + (i < total % count ? 1 : 0);
 		workloads.push(workload(random, i, share));

@@ -73,7 +73,11 @@ export interface Workload {
 	gpusPerReplica: number;
 	/** Pin to nodes with this `nvidia.com/gpu.product`. */
 	gpuProduct?: string;
-	server: ServerKind;
+	/**
+	 * The model server its image runs. Absent only for what is created over the API from another
+	 * image (say busybox): a plain container, Ready once started, with no metrics and an empty log.
+	 */
+	server?: ServerKind;
 	/** The served model, e.g. meta-llama/Llama-3.1-8B-Instruct. */
 	model: string;
 	profile?: Partial<VersionProfile>;
@@ -96,6 +100,9 @@ export interface Workload {
 	autoscaler?: { minReplicas: number; maxReplicas: number; targetRequestsPerReplica: number };
 }
 
+/** A scenario's workloads always name their model server. */
+export type ServingWorkload = Workload & { server: ServerKind };
+
 /** An AnalysisTemplate the scenario's Rollouts refer to by name. */
 export interface ScenarioAnalysisTemplate {
 	name: string;
@@ -112,7 +119,7 @@ export interface Scenario {
 	/** The vLLM metric names `/metrics` uses: current, or those before vLLM 0.9.2 (default current). */
 	vllmMetricNames?: VllmMetricNames;
 	cluster: { name: string; nodePools: NodePool[] };
-	workloads: Workload[];
+	workloads: ServingWorkload[];
 }
 
 export type VllmMetricNames = 'current' | 'legacy';

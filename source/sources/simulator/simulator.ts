@@ -1,7 +1,7 @@
 // The simulator as a ClusterSource and a MetricsSource: the engine's store changes batched into
 // source events per tick, a real-time timer scaled by `speed`, and PATCHes applied to the store.
 import type { PatchRequest, PatchResponse } from '../../domain/action';
-import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Pod, type Rollout } from '../../domain/k8s';
+import { KINDS, keyOf, type Deployment, type KubeObject, type ObjectRef, type Pod, type ReplicaSet, type Rollout } from '../../domain/k8s';
 import type { ReplicaSample } from '../../domain/metrics';
 import { aggregateNodeSamples, type NodeSample } from '../../domain/node-metrics';
 import { PatchError } from '../../domain/patch';
@@ -21,8 +21,8 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 	truth(): ReplicaSample[];
 	/** Current offered requests per second of a workload. */
 	offeredLoad(namespace: string, workload: string): number;
-	/** A workload created over the API (`sim serve`): stored, and run by the controllers from the next tick (a bare pod stays Pending). */
-	create(obj: Deployment | Rollout | Pod): KubeObject;
+	/** A workload, ReplicaSet or bare pod created over the API (`sim serve`): stored, and run by the controllers, scheduler and kubelets from the next tick. */
+	create(obj: Deployment | Rollout | ReplicaSet | Pod): KubeObject;
 	/** A deletion over the API; the object as the DELETE response shows it, undefined if absent. */
 	remove(ref: ObjectRef, gracePeriodSeconds?: number): KubeObject | undefined;
 	/** The last XID error code of a node's GPUs (0 when none). */

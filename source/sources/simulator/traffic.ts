@@ -62,14 +62,14 @@ export class Traffic {
 
 	/** Advances the load one second and assigns each Ready pod its requests per second. */
 	step(ctx: SimContext, secondsSinceStart: number): void {
-		const podsByWorkload = new Map<string, PodRuntime[]>();
+		// By the record itself, not its name: a bare pod's own record may share a workload's name, and gets no traffic.
+		const podsByWorkload = new Map<Workload, PodRuntime[]>();
 		for (const pod of ctx.pods.values()) {
 			pod.load = 0;
 			if (pod.stage !== 'Ready') continue;
-			const key = workloadKey(pod.workload);
-			const list = podsByWorkload.get(key) ?? [];
+			const list = podsByWorkload.get(pod.workload) ?? [];
 			list.push(pod);
-			podsByWorkload.set(key, list);
+			podsByWorkload.set(pod.workload, list);
 		}
 		const random = ctx.random.traffic;
 		for (const w of ctx.workloads.values()) {
@@ -80,7 +80,7 @@ export class Traffic {
 			this.noise.set(key, drift);
 			const offered = Math.max(0, scriptedLoad(w, secondsSinceStart) * (1 + drift));
 			this.offered.set(key, offered);
-			const ready = podsByWorkload.get(key) ?? [];
+			const ready = podsByWorkload.get(w) ?? [];
 			// A side with no Ready pod (say, a crash-looping canary's share) simply fails: nobody reports it.
 			for (const side of sidesOf(ctx, w)) {
 				const demand = offered * side.share;

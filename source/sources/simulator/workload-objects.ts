@@ -3,13 +3,13 @@
 import { rfc3339 } from '../../domain/format';
 import type { Deployment, PodTemplate, Rollout } from '../../domain/k8s';
 import { GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
-import type { ServerKind, Workload } from './scenario';
+import type { ServerKind, ServingWorkload } from './scenario';
 
 const PORT = 8000;
 
 const CONTAINER_NAMES: Record<ServerKind, string> = { vllm: 'vllm', tgi: 'text-generation-inference', triton: 'triton' };
 
-function serverArgs(w: Workload): string[] {
+function serverArgs(w: ServingWorkload): string[] {
 	switch (w.server) {
 		case 'vllm':
 			return ['--model', w.model, '--tensor-parallel-size', String(w.gpusPerReplica), '--max-model-len', '8192', '--gpu-memory-utilization', '0.92', '--port', String(PORT)];
@@ -20,7 +20,7 @@ function serverArgs(w: Workload): string[] {
 	}
 }
 
-export function podTemplate(w: Workload, image: string): PodTemplate {
+export function podTemplate(w: ServingWorkload, image: string): PodTemplate {
 	const resources = {
 		[GPU_RESOURCE]: String(w.gpusPerReplica),
 		cpu: String(8 * w.gpusPerReplica),
@@ -52,12 +52,12 @@ export function podTemplate(w: Workload, image: string): PodTemplate {
 }
 
 /** The version running when the scenario starts: the last one without a deployAt. */
-export function initialImage(w: Workload): string {
+export function initialImage(w: ServingWorkload): string {
 	const history = w.versions.filter((v) => v.deployAt === undefined);
 	return (history[history.length - 1] ?? w.versions[0]).image;
 }
 
-export function workloadObject(w: Workload, uid: string, createdAt: number): Rollout | Deployment {
+export function workloadObject(w: ServingWorkload, uid: string, createdAt: number): Rollout | Deployment {
 	const metadata = {
 		name: w.name,
 		namespace: w.namespace,

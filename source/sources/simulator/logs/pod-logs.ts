@@ -45,6 +45,8 @@ function endOf(pod: PodRuntime, run: ContainerRun): number {
 
 /** Lines of `run` written in [from, to), in order. */
 export function runLines(ctx: SimContext, pod: PodRuntime, run: ContainerRun, from: number, to: number): LogLine[] {
+	// A plain container (busybox, say) writes nothing the simulator could know of.
+	if (!pod.workload.server) return [];
 	const server = SERVER_LOGS[pod.workload.server];
 	const facts = factsOf(ctx, pod, run);
 	const end = endOf(pod, run);

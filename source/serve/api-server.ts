@@ -17,6 +17,7 @@ import { servePodLog } from './pod-log';
 import { handleResource, verbOf } from './resource-handler';
 import { METRICS_GROUP, METRICS_VERSION, type ResourceMetrics } from './resource-metrics';
 import { parseResourcePath } from './resource-path';
+import { refuseContainerStream } from './container-streams';
 import { ApiError, statusBody } from './status';
 
 export interface RouteAnswer {
@@ -162,6 +163,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			const answer = options.resourceMetrics.answer(rest, url.searchParams.get('labelSelector'));
 			if (answer) return sendJson(res, answer.status, answer.body);
 		}
+		refuseContainerStream(url.pathname, options.store);
 		const path = parseResourcePath(url.pathname, resources);
 		if (!path) throw new ApiError(404, 'the server could not find the requested resource');
 		const attrs: Attributes = {

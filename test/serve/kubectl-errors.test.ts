@@ -36,4 +36,17 @@ describe.runIf(hasKubectl)('errors from sim serve', () => {
 		const answer = await fetch(`${sim.server.url}/apis/apps/v1/namespaces/llm/deployments/anything`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 		expect([answer.status, await answer.json()]).toEqual([405, expect.objectContaining({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 })]);
 	});
+
+	it('exec, attach, port-forward and proxies: 400 saying the simulator runs no containers; 404 for a pod that does not exist', async () => {
+		const { kubectl } = await serveSim();
+		const pod = (await kubectl('-n', 'llm', 'get', 'pods', '-o', 'name')).split('\n')[0].replace('pod/', '');
+		const why = 'rolltop sim serve runs no containers, so pods/exec is not available: kubectl describe and kubectl logs show what the pod does';
+		await expect(kubectl('-n', 'llm', 'exec', pod, '--', 'ls')).rejects.toThrow(`Error from server (BadRequest): ${why}`);
+		await expect(kubectl('-n', 'llm', 'port-forward', pod, '18000:8000')).rejects.toThrow('error upgrading connection: rolltop sim serve runs no containers, so pods/portforward is not available');
+		await expect(kubectl('-n', 'llm', 'exec', 'no-such-pod', '--', 'ls')).rejects.toThrow('Error from server (NotFound): pods "no-such-pod" not found');
+		const service = (await kubectl('-n', 'llm', 'get', 'services', '-o', 'name')).split('\n')[0].replace('service/', '');
+		await expect(kubectl('get', '--raw', `/api/v1/namespaces/llm/services/${service}:8000/proxy/metrics`)).rejects.toThrow(
+			"Error from server (BadRequest): rolltop sim serve runs no containers, so services/proxy is not available: read the simulator's metrics at /metrics",
+		);
+	});
 });

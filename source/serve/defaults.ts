@@ -1,6 +1,6 @@
 // The defaults the API server fills in on a created workload or pod, so objects posted by
 // `kubectl create deployment` or `kubectl run` read like those of a real cluster (and the controllers find what they expect).
-import type { Deployment, Pod, PodTemplate, Rollout } from '../domain/k8s';
+import type { Deployment, HorizontalPodAutoscaler, Pod, PodTemplate, Rollout } from '../domain/k8s';
 
 function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
 	const spec = template?.spec ?? {};
@@ -42,4 +42,10 @@ export function withDefaults<T extends Deployment | Rollout>(obj: T): T {
 		});
 	}
 	return { ...obj, spec };
+}
+
+/** autoscaling/v2 defaults (minReplicas 1, one CPU metric at 80 % utilization) and the empty status a new HPA starts with. */
+export function hpaWithDefaults(hpa: HorizontalPodAutoscaler): HorizontalPodAutoscaler {
+	const metrics = hpa.spec.metrics?.length ? hpa.spec.metrics : [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+	return { ...hpa, spec: { ...hpa.spec, minReplicas: hpa.spec.minReplicas ?? 1, metrics }, status: { currentMetrics: null, desiredReplicas: 0 } };
 }

@@ -7,7 +7,7 @@ import type { KubeObject, ObjectRef } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import { runsInCluster, type ClusterWrites } from './cluster-writes';
-import { hpaWithDefaults, podWithDefaults, withDefaults } from './defaults';
+import { hpaWithDefaults, nodeWithAdmissionTaint, podWithDefaults, withDefaults } from './defaults';
 import { removeCollection, remove } from './deletion';
 import { CUSTOM_GROUPS, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
@@ -146,6 +146,7 @@ function prepare(obj: ServedObject, now: number): ServedObject {
 	if (obj.kind === 'Pod') return podWithDefaults(obj);
 	if (obj.kind === 'Deployment' || obj.kind === 'Rollout') return withDefaults(obj);
 	if (obj.kind === 'HorizontalPodAutoscaler') return hpaWithDefaults(obj);
+	if (obj.kind === 'Node') return nodeWithAdmissionTaint(obj);
 	if (obj.kind === 'Namespace' || obj.kind === 'Service') return prepareAddon(obj, now);
 	return obj;
 }

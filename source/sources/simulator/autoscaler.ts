@@ -58,7 +58,11 @@ export class HpaController {
 	run(ctx: SimContext): void {
 		if (ctx.now < this.nextSyncAt) return;
 		this.nextSyncAt = ctx.now + HPA_SYNC_MS;
-		for (const obj of ctx.store.list('HorizontalPodAutoscaler')) this.sync(ctx, obj as HorizontalPodAutoscaler);
+		const hpas = ctx.store.list('HorizontalPodAutoscaler') as HorizontalPodAutoscaler[];
+		// A deleted HPA's recommendations go with it (one re-created under its name starts afresh); its target keeps its replicas.
+		const live = new Set(hpas.map((hpa) => `${hpa.metadata.namespace ?? ''}/${hpa.metadata.name}`));
+		for (const key of this.history.keys()) if (!live.has(key)) this.history.delete(key);
+		for (const hpa of hpas) this.sync(ctx, hpa);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
 import { recordLoads } from './logs/load-history';
+import { markNodesWithoutKubelet } from './node-lifecycle';
 import { syncCordonTaints } from './nodes';
 import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
@@ -51,10 +52,11 @@ export class Engine {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
 		// Measurements read last second's model; the rollouts then react to the runs' phases.
-		// Runs exist only where the scenario's Rollouts ask for analysis: others pay nothing.
-		if (this.scenario.analysisTemplates?.length) reconcileAnalysisRuns(this.ctx, this.samples);
+		// (Runs come from the scenario's Rollouts or from the API; series are built only when a run measures.)
+		reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
 		syncCordonTaints(this.ctx);
+		markNodesWithoutKubelet(this.ctx);
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);
 		this.measure();

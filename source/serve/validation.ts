@@ -39,10 +39,11 @@ function workloadCauses(spec: Spec, creating: boolean): StatusCause[] {
 function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): StatusCause[] {
 	const causes: StatusCause[] = [];
 	const invalid = (field: string, value: unknown, why: string) => causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${why}`, field });
-	const { minReplicas, maxReplicas = 0, scaleTargetRef } = spec ?? {};
-	if (minReplicas !== undefined && minReplicas < 1) invalid('spec.minReplicas', minReplicas, 'must be greater than or equal to 1');
+	// Validated after defaulting, so an absent minReplicas counts as 1.
+	const { minReplicas = 1, maxReplicas = 0, scaleTargetRef } = spec ?? {};
+	if (minReplicas < 1) invalid('spec.minReplicas', minReplicas, 'must be greater than or equal to 1');
 	if (maxReplicas < 1) invalid('spec.maxReplicas', maxReplicas, 'must be greater than 0');
-	if (minReplicas !== undefined && maxReplicas < minReplicas) invalid('spec.maxReplicas', maxReplicas, 'must be greater than or equal to `minReplicas`');
+	if (maxReplicas < minReplicas) invalid('spec.maxReplicas', maxReplicas, 'must be greater than or equal to `minReplicas`');
 	for (const field of ['kind', 'name'] as const) {
 		if (!scaleTargetRef?.[field]) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `spec.scaleTargetRef.${field}` });
 	}

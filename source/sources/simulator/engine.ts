@@ -16,6 +16,7 @@ import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
 import { reconcileCanary } from './rollout-canary';
+import { markInvalidSpec, missingReference } from './rollout-references';
 import { DEFAULT_START_TIME, type Scenario } from './scenario';
 import { schedulePending } from './scheduler';
 import { Traffic } from './traffic';
@@ -90,6 +91,11 @@ export class Engine {
 		for (const obj of ctx.store.list('Rollout')) {
 			const ro = obj as Rollout;
 			if (!ctx.workload(ro.metadata.namespace, ro.metadata.name)) continue;
+			const invalid = missingReference(ctx, ro);
+			if (invalid) {
+				markInvalidSpec(ctx, ro, invalid);
+				continue;
+			}
 			const owned = replicaSets.get(keyOf(ro)) ?? [];
 			if (ro.spec.strategy?.blueGreen) reconcileBlueGreen(ctx, ro, owned);
 			else reconcileCanary(ctx, ro, owned);

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UNSUPPORTED_METRIC_MESSAGE } from '../../source/sources/simulator/autoscaler';
 import { cleanUp } from '../helpers/api-server-session';
 import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
@@ -161,6 +162,17 @@ describe.runIf(hasKubectl)('verbs sim serve accepts as a real API server does', 
 		const scaled = await replicas();
 		await eventually('every replica ready', async () => (await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.status.readyReplicas}')) === String(scaled));
 		expect(await replicas()).toBe(scaled);
+
+		// Without metrics the API server defaults one CPU metric at 80 %; the simulator says it does not compute that one.
+		const cpu = { ...hpa, metadata: { name: 'chat', namespace: 'llm' }, spec: { scaleTargetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'chat' }, maxReplicas: 4 } };
+		expect(await kubectl('create', '-f', manifest(cpu))).toBe('horizontalpodautoscaler.autoscaling/chat created\n');
+		expect(JSON.parse(await kubectl('-n', 'llm', 'get', 'hpa', 'chat', '-o', 'jsonpath={.spec}'))).toMatchObject({
+			minReplicas: 1,
+			metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
+		});
+		const active = () => kubectl('-n', 'llm', 'get', 'hpa', 'chat', '-o', 'jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}: {.status.conditions[?(@.type=="ScalingActive")].message}');
+		await eventually('the ScalingActive condition', async () => (await active()) !== '');
+		expect(await active()).toBe(`FailedGetResourceMetric: the HPA was unable to compute the replica count: ${UNSUPPORTED_METRIC_MESSAGE}`);
 
 		const invalid = { ...hpa, metadata: { name: 'bad', namespace: 'llm' }, spec: { ...hpa.spec, minReplicas: undefined, maxReplicas: 0 } };
 		await expect(kubectl('create', '-f', manifest(invalid))).rejects.toThrow('spec.maxReplicas: Invalid value: 0: must be greater than 0');

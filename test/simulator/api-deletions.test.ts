@@ -1,6 +1,7 @@
 // Objects deleted over the API while the controllers use them, as Argo and Kubernetes react:
 // a Rollout's current AnalysisRun is created anew, a referenced AnalysisTemplate that disappears
-// makes the Rollout InvalidSpec until it is back, and a deleted HPA leaves its target's replicas.
+// makes the Rollout InvalidSpec until it is back, a deleted Rollout takes its runs along, and a
+// deleted HPA leaves its target's replicas.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisRun, AnalysisTemplate, HorizontalPodAutoscaler } from '../../source/domain/k8s';
 import { advanceUntil, CANARY, NS, rollout, simulator } from './helpers';
@@ -40,6 +41,15 @@ describe('deletions over the API', () => {
 		sim.advance(1000);
 		expect(rollout(sim).status?.conditions?.some((c) => c.type === 'InvalidSpec')).toBe(false);
 		advanceUntil(sim, () => rollout(sim).status?.phase === 'Healthy', 400_000, 'Healthy');
+	});
+
+	it('deleting a Rollout takes its AnalysisRuns with it, as the garbage collector does', () => {
+		const sim = simulator('analysis-pass');
+		advanceUntil(sim, () => backgroundRun(sim)?.status?.phase === 'Running', 200_000, 'a running background analysis');
+		sim.remove({ kind: 'Rollout', namespace: NS, name: CANARY });
+		expect(sim.store.list('AnalysisRun', NS)).toEqual([]);
+		sim.advance(5000);
+		expect(sim.store.list('AnalysisRun', NS)).toEqual([]);
 	});
 
 	it("a deleted HPA stops scaling; its target keeps the replicas it had", () => {

@@ -190,6 +190,7 @@ export interface Taint {
 	key: string;
 	value?: string;
 	effect: string;
+	timeAdded?: string;
 }
 
 export interface Node {

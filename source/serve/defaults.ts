@@ -1,6 +1,7 @@
-// The defaults the API server fills in on a created workload or pod, so objects posted by
+// The defaults the API server fills in (and its admission plugins add) on a created workload, pod, HPA or node, so objects posted by
 // `kubectl create deployment` or `kubectl run` read like those of a real cluster (and the controllers find what they expect).
-import type { Deployment, Pod, PodTemplate, ReplicaSet, Rollout } from '../domain/k8s';
+import type { Deployment, HorizontalPodAutoscaler, Node, Pod, PodTemplate, ReplicaSet, Rollout } from '../domain/k8s';
+import { NOT_READY_TAINT } from '../sources/simulator/node-lifecycle';
 
 function defaultTemplate(template: PodTemplate | undefined): PodTemplate {
 	const spec = template?.spec ?? {};
@@ -44,4 +45,17 @@ export function withDefaults<T extends Deployment | Rollout | ReplicaSet>(obj: T
 		});
 	}
 	return { ...obj, spec };
+}
+
+/** autoscaling/v2 defaults (minReplicas 1, one CPU metric at 80 % utilization) and the empty status a new HPA starts with. */
+export function hpaWithDefaults(hpa: HorizontalPodAutoscaler): HorizontalPodAutoscaler {
+	const metrics = hpa.spec.metrics?.length ? hpa.spec.metrics : [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+	return { ...hpa, spec: { ...hpa.spec, minReplicas: hpa.spec.minReplicas ?? 1, metrics }, status: { currentMetrics: null, desiredReplicas: 0 } };
+}
+
+/** TaintNodesByCondition admission: a new Node is tainted not-ready until its kubelet reports Ready. */
+export function nodeWithAdmissionTaint(node: Node): Node {
+	const taints = node.spec?.taints ?? [];
+	if (taints.some((t) => t.key === NOT_READY_TAINT)) return node;
+	return { ...node, spec: { ...node.spec, taints: [...taints, { key: NOT_READY_TAINT, effect: 'NoSchedule' }] } };
 }

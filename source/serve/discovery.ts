@@ -4,7 +4,7 @@
 import { RESOURCES, type Kind } from '../domain/k8s';
 import type { AddonKind, ServedKind } from './served-objects';
 
-export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
+export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
 
 export interface ServedResource {
 	kind: ServedKind;
@@ -21,32 +21,33 @@ export interface ServedResource {
 	verbs: Verb[];
 }
 
-const READ: Verb[] = ['get', 'list', 'watch'];
-const WRITE: Verb[] = ['update', 'patch'];
-const WORKLOAD: Verb[] = [...READ, 'create', ...WRITE, 'delete'];
+/** What a real API server offers on every resource rolltop serves, in its (alphabetical) order. */
+const EVERY_VERB: Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const except = (...refused: Verb[]): Verb[] => EVERY_VERB.filter((verb) => !refused.includes(verb));
 const ALL = ['all'];
 
 type Extra = Pick<ServedResource, 'shortNames' | 'categories' | 'subresources' | 'verbs'>;
 
 const EXTRA: Record<Kind, Extra> = {
-	Rollout: { shortNames: ['ro'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
-	AnalysisRun: { shortNames: ['ar'], subresources: ['status'], verbs: [...READ, ...WRITE] },
-	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: READ },
-	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
-	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: WORKLOAD },
-	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: WORKLOAD },
-	Node: { shortNames: ['no'], subresources: ['status'], verbs: [...READ, ...WRITE, 'delete'] },
-	Event: { shortNames: ['ev'], subresources: [], verbs: READ },
-	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'], verbs: [...READ, ...WRITE] },
-	ScaledObject: { shortNames: ['so'], subresources: ['status'], verbs: [...READ, ...WRITE] },
+	Rollout: { shortNames: ['ro'], categories: ALL, subresources: ['status', 'scale'], verbs: EVERY_VERB },
+	// Argo's AnalysisRun CRD declares no status subresource: status is written with the object.
+	AnalysisRun: { shortNames: ['ar'], subresources: [], verbs: EVERY_VERB },
+	AnalysisTemplate: { shortNames: ['at'], subresources: [], verbs: EVERY_VERB },
+	Deployment: { shortNames: ['deploy'], categories: ALL, subresources: ['status', 'scale'], verbs: EVERY_VERB },
+	ReplicaSet: { shortNames: ['rs'], categories: ALL, subresources: ['status', 'scale'], verbs: EVERY_VERB },
+	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: EVERY_VERB },
+	Node: { shortNames: ['no'], subresources: ['status'], verbs: EVERY_VERB },
+	Event: { shortNames: ['ev'], subresources: [], verbs: EVERY_VERB },
+	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'], verbs: EVERY_VERB },
+	ScaledObject: { shortNames: ['so'], subresources: ['status'], verbs: EVERY_VERB },
 };
 
-/** The kinds only `sim serve` keeps (maintained from the workloads and pods; Namespaces and Services may also be created and deleted). */
-const ADDONS: Array<Omit<ServedResource, 'subresources' | 'singular'> & { kind: AddonKind }> = [
-	{ kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, shortNames: ['ns'], verbs: [...READ, 'create', 'delete'] },
-	{ kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ALL, verbs: [...READ, 'create', 'delete'] },
-	{ kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'], verbs: READ },
-	{ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true, verbs: READ },
+/** The kinds only `sim serve` keeps (Namespaces and Services maintained from the workloads or created over the API, Endpoints from the Services). */
+const ADDONS: Array<Omit<ServedResource, 'singular'> & { kind: AddonKind }> = [
+	{ kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', namespaced: false, shortNames: ['ns'], subresources: ['status'], verbs: except('deletecollection') },
+	{ kind: 'Service', group: '', version: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ALL, subresources: ['status'], verbs: EVERY_VERB },
+	{ kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'], subresources: [], verbs: EVERY_VERB },
+	{ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true, subresources: [], verbs: EVERY_VERB },
 ];
 
 export const ARGO_GROUP = 'argoproj.io';
@@ -62,7 +63,7 @@ export function servedResources(argo: boolean | 'legacy'): ServedResource[] {
 		.filter((kind) => argo || RESOURCES[kind].group !== ARGO_GROUP)
 		.map((kind): ServedResource => ({ kind, ...RESOURCES[kind], singular: kind.toLowerCase(), ...EXTRA[kind] }))
 		.map((r) => (argo === 'legacy' && r.kind === 'Rollout' ? { ...r, subresources: r.subresources.filter((s) => s !== 'status') } : r));
-	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase(), subresources: [] }));
+	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase() }));
 	return [...modelled, ...addons];
 }
 
@@ -99,7 +100,7 @@ export function resourceList(resources: ServedResource[], group: string, version
 				? { name: `${r.plural}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
 				: sub === 'log'
 					? { name: `${r.plural}/log`, singularName: '', namespaced: r.namespaced, kind: 'Pod', verbs: ['get'] }
-					: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch'] },
+					: { name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch', 'update'] },
 		),
 	]);
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };

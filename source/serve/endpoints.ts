@@ -96,8 +96,9 @@ function endpointSlice(service: AddonObject, members: Member[]): AddonObject {
 	};
 }
 
-/** The Endpoints and the EndpointSlice of a stored Service, from the pods of its namespace. */
+/** The Endpoints and the EndpointSlice of a stored Service, from the pods of its namespace; none without a selector (those are the user's to write). */
 export function desiredEndpoints(service: AddonObject, pods: Pod[]): AddonObject[] {
+	if (!Object.keys((service.spec as { selector?: object } | undefined)?.selector ?? {}).length) return [];
 	const members = membersOf(service, pods);
 	return [endpoints(service, members), endpointSlice(service, members)];
 }

@@ -1,25 +1,29 @@
-// The verbs on served resources — get, list (paged), watch, create, update, patch, delete — with
-// server-side printing (Tables) for kubectl, answered from an ObjectStore and a ClusterWrites.
+// The verbs on served resources — get, list (paged), watch, create, update, patch (each with
+// `dryRun`), delete and deletecollection (serve/deletion.ts) — with server-side printing (Tables)
+// for kubectl, answered from an ObjectStore and a ClusterWrites.
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
-import type { Deployment, KubeObject, ObjectRef, Pod, ReplicaSet, Rollout } from '../domain/k8s';
+import type { KubeObject, ObjectRef } from '../domain/k8s';
 import { PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
-import type { ClusterWrites } from './cluster-writes';
-import { podWithDefaults, withDefaults } from './defaults';
-import { CUSTOM_GROUPS, groupVersion, type ServedResource, type Verb } from './discovery';
+import { runsInCluster, type ClusterWrites } from './cluster-writes';
+import { hpaWithDefaults, nodeWithAdmissionTaint, podWithDefaults, withDefaults } from './defaults';
+import { removeCollection, remove } from './deletion';
+import { CUSTOM_GROUPS, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ResourcePath } from './resource-path';
+import { apiVersionOf, checkPrecondition, isDryRun, json, notFound, parseJson, present, qualified } from './responses';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
 import { APPLY_PATCH_CONTENT_TYPE, replacementOps, serverSideApply } from './server-side-apply';
-import { deleteServed, getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
+import { getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
+import { withAllocatedIP } from './services';
 import { ApiError } from './status';
 import { includeObjectOf, toTable, wantsTable } from './table';
-import { refuseInTerminatingNamespace, terminateNamespace } from './namespace-lifecycle';
+import { refuseInTerminatingNamespace } from './namespace-lifecycle';
 import { prepareAddon } from './user-objects';
-import { validate } from './validation';
+import { validate, validateUpdate } from './validation';
 import { serveWatch } from './watch';
 
 export interface ResourceRequest {
@@ -68,35 +72,6 @@ export function verbOf(method: string, path: ResourcePath, url: URL): string {
 	}
 }
 
-function apiVersionOf(resource: ServedResource): string {
-	return groupVersion(resource.group, resource.version);
-}
-
-function present(resource: ServedResource, obj: ServedObject): ServedObject {
-	return obj.apiVersion ? obj : ({ ...obj, apiVersion: apiVersionOf(resource) } as ServedObject);
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-	res.writeHead(status, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(body));
-}
-
-function qualified(resource: ServedResource): string {
-	return resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
-}
-
-function notFound(resource: ServedResource, name: string): ApiError {
-	return new ApiError(404, `${qualified(resource)} "${name}" not found`, { name, group: resource.group, kind: resource.plural });
-}
-
-function conflict(resource: ServedResource, name: string): ApiError {
-	return new ApiError(
-		409,
-		`Operation cannot be fulfilled on ${qualified(resource)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-		{ name, group: resource.group, kind: resource.plural },
-	);
-}
-
 function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
 	const entry = Object.entries(PATCH_CONTENT_TYPES).find(([, value]) => value === contentType);
 	// Custom resources have no strategic-merge schema; the real API server refuses such patches too.
@@ -106,19 +81,6 @@ function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
 		throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
 	}
 	return entry[0] as PatchType;
-}
-
-function parseJson(body: string): unknown {
-	try {
-		return JSON.parse(body);
-	} catch {
-		throw new ApiError(400, 'the request body is not valid JSON');
-	}
-}
-
-/** A resourceVersion in the body is a precondition, as on a real API server. */
-function checkPrecondition(resource: ServedResource, current: ServedObject, wanted: unknown): void {
-	if (wanted !== undefined && wanted !== '' && wanted !== current.metadata.resourceVersion) throw conflict(resource, current.metadata.name);
 }
 
 function bodyResourceVersion(body: unknown): unknown {
@@ -181,18 +143,24 @@ function list(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): v
 	json(res, 200, { apiVersion: apiVersionOf(resource), kind: `${resource.kind}List`, metadata, items });
 }
 
-type Creatable = Deployment | Rollout | ReplicaSet | Pod | AddonObject;
-
 /** The object as the API server stores it (defaults filled in), before it is stored. */
-function prepare(obj: Creatable, now: number): Creatable {
+function prepare(obj: ServedObject, now: number): ServedObject {
 	if (obj.kind === 'Pod') return podWithDefaults(obj);
 	if (obj.kind === 'Deployment' || obj.kind === 'Rollout' || obj.kind === 'ReplicaSet') return withDefaults(obj);
-	return prepareAddon(obj as AddonObject, now);
+	if (obj.kind === 'HorizontalPodAutoscaler') return hpaWithDefaults(obj);
+	if (obj.kind === 'Node') return nodeWithAdmissionTaint(obj);
+	if (obj.kind === 'Namespace' || obj.kind === 'Service') return prepareAddon(obj, now);
+	return obj;
+}
+
+/** Status is the server's to write where it is a subresource; a kubelet registers its Node with one, so Nodes keep theirs. */
+function keepsStatus(resource: ServedResource): boolean {
+	return resource.kind === 'Node' || !resource.subresources.includes('status');
 }
 
 function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace } = req.path;
-	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as Creatable;
+	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as ServedObject;
 	if (obj?.kind !== resource.kind) throw new ApiError(400, `the API version in the data (${obj?.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${obj?.kind}`);
 	const name = obj.metadata?.name;
 	if (obj.metadata?.namespace && obj.metadata.namespace !== namespace) {
@@ -207,33 +175,26 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 		throw new ApiError(409, `${qualified(resource)} "${name}" already exists`, { name, group: resource.group, kind: resource.plural }, 'AlreadyExists');
 	}
 	const { resourceVersion: _rv, uid: _uid, creationTimestamp: _created, generation: _generation, ...metadata } = obj.metadata;
-	// Status is the server's to write, not the client's.
-	const { status: _status, ...body } = obj as Creatable & { status?: unknown };
-	const prepared = prepare({ ...body, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as Creatable, ctx.store.now());
-	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 201, prepared);
-	// Namespaces and Services only need storing; workloads and pods are the cluster's to run.
-	const stored = prepared.kind === 'Namespace' || prepared.kind === 'Service' ? putServed(ctx.store, prepared) : ctx.writes.create(prepared as Deployment | Rollout | ReplicaSet | Pod);
+	const { status, ...body } = obj as ServedObject & { status?: unknown };
+	const fresh = { ...body, ...(keepsStatus(resource) && status !== undefined ? { status } : {}) };
+	const prepared = prepare({ ...fresh, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as ServedObject, ctx.store.now());
+	if (isDryRun(req.url)) return json(res, 201, prepared);
+	// Workloads and pods are the cluster's to run; every other kind only needs storing (its controllers read the store).
+	const stored = runsInCluster(prepared) ? ctx.writes.create(prepared) : putServed(ctx.store, prepared);
 	ctx.afterWrite();
 	json(res, 201, stored);
 }
 
-function remove(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, current: ServedObject): void {
-	const { resource } = req.path;
-	const options = (req.body ? parseJson(req.body) : {}) as { gracePeriodSeconds?: number; preconditions?: { resourceVersion?: string; uid?: string } };
-	checkPrecondition(resource, current, options?.preconditions?.resourceVersion);
-	if (options?.preconditions?.uid !== undefined && options.preconditions.uid !== current.metadata.uid) {
-		throw new ApiError(409, `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${current.metadata.uid}`, { name: current.metadata.name, group: resource.group, kind: resource.plural });
-	}
-	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 200, present(resource, current));
-	const query = req.url.searchParams.get('gracePeriodSeconds');
-	const grace = options?.gracePeriodSeconds ?? (query === null ? undefined : Number(query));
-	const ref = { kind: resource.kind, namespace: current.metadata.namespace, name: current.metadata.name };
-	let after: ServedObject | undefined;
-	if (ref.kind === 'Namespace') after = terminateNamespace(ctx.store, ref.name);
-	else if (ref.kind === 'Service') deleteServed(ctx.store, ref);
-	else after = ctx.writes.remove(ref as ObjectRef, grace);
-	ctx.afterWrite();
-	json(res, 200, present(resource, after ?? current));
+/** A PUT as the JSON patch that replaces each top-level part; what the body leaves out goes (status only through /status where it is a subresource). */
+function replacement(current: ServedObject, body: ServedObject, subresource: ResourcePath['subresource']): object[] {
+	if (subresource === 'status') return [{ op: 'add', path: '/status', value: (body as { status?: unknown }).status ?? {} }];
+	const { uid, creationTimestamp, generation, resourceVersion } = current.metadata;
+	const system = { uid, creationTimestamp, generation, resourceVersion };
+	const parts = Object.entries(body).map(([key, value]) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...system } : value }));
+	const gone = Object.keys(current)
+		.filter((key) => !(key in body) && !['apiVersion', 'kind', 'metadata', 'status'].includes(key))
+		.map((key) => ({ op: 'remove', path: `/${key}` }));
+	return [...parts, ...gone];
 }
 
 /** Server-side apply: creates the object (as a POST would) or stores the merged one. */
@@ -251,12 +212,16 @@ function apply(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, c
 export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace, name, subresource } = req.path;
 	const verb = verbOf(req.method, req.path, req.url);
-	// POST goes to collections only; on a named object a real server answers 405 whatever exists.
-	// pods/log is read by its own route (serve/pod-log.ts); nothing else goes to it.
-	if (subresource === 'log' || !allowed(resource, subresource, verb) || (verb === 'create' && name !== undefined)) {
+	// POST goes to collections only, PUT and PATCH to named objects only; otherwise a real server answers
+	// 405 whatever exists. pods/log is read by its own route (serve/pod-log.ts); nothing else goes to it.
+	const misdirected = name === undefined ? verb === 'update' || verb === 'patch' : verb === 'create';
+	if (subresource === 'log' || !allowed(resource, subresource, verb) || misdirected) {
 		throw new ApiError(405, 'the server does not allow this method on the requested resource', { name, group: resource.group, kind: resource.plural });
 	}
-	if (name === undefined) return verb === 'create' ? create(req, res, ctx) : list(req, res, ctx);
+	if (name === undefined) {
+		if (verb === 'create') return create(req, res, ctx);
+		return verb === 'deletecollection' ? removeCollection(req, res, ctx) : list(req, res, ctx);
+	}
 	if (resource.namespaced && namespace === undefined) throw notFound(resource, name);
 	const ref = { kind: resource.kind, namespace, name };
 	const current = getServed(ctx.store, ref);
@@ -264,9 +229,16 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	if (!current) throw notFound(resource, name);
 	const storeRef = ref as ObjectRef;
 	const answer = (obj: ServedObject) => json(res, 200, subresource === 'scale' ? toScale(obj as KubeObject) : present(resource, obj));
-	const changed = (obj: ServedObject) => {
+	const check = (next: ServedObject) => {
+		validate(resource, next);
+		validateUpdate(resource, current, next);
+	};
+	/** Patches the store (or, for a dry run, only works out the result) and answers the object. */
+	const write = (sub: 'status' | 'scale' | undefined, type: PatchType, body: unknown) => {
+		if (isDryRun(req.url)) return answer(writeThrough(() => ctx.store.patched(storeRef, sub, type, body, check)));
+		const stored = writeThrough(() => ctx.store.patch(storeRef, sub, type, body, check));
 		ctx.afterWrite();
-		answer(obj);
+		answer(stored);
 	};
 	switch (verb) {
 		case 'get': {
@@ -278,19 +250,15 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			const type = patchTypeOf(req.contentType, resource);
 			const body = parseJson(req.body);
 			if (type !== 'json' && subresource !== 'scale') checkPrecondition(resource, current, bodyResourceVersion(body));
-			return changed(writeThrough(() => ctx.store.patch(storeRef, subresource, type, body, (next) => validate(resource, next))));
+			return write(subresource, type, body);
 		}
 		case 'update': {
 			const body = parseJson(req.body) as ServedObject & { spec?: { replicas?: unknown } };
 			checkPrecondition(resource, current, bodyResourceVersion(body));
-			if (subresource === 'scale') return changed(writeThrough(() => ctx.store.patch(storeRef, 'scale', 'merge', { spec: { replicas: body?.spec?.replicas } })));
+			if (subresource === 'scale') return write('scale', 'merge', { spec: { replicas: body?.spec?.replicas } });
 			if (body?.metadata?.name !== name) throw new ApiError(400, `the name of the object (${body?.metadata?.name}) does not match the name on the URL (${name})`);
-			// A full replacement, expressed as the JSON patch that replaces each part (status only through /status).
-			const parts = subresource === 'status' ? ['status'] : Object.keys(body).filter((key) => key !== 'status');
-			const { uid, creationTimestamp, generation, resourceVersion } = current.metadata;
-			const system = { uid, creationTimestamp, generation, resourceVersion };
-			const ops = parts.map((key) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...system } : (body as Record<string, unknown>)[key] }));
-			return changed(writeThrough(() => ctx.store.patch(storeRef, subresource, 'json', ops, (next) => validate(resource, next))));
+			const replaced = resource.kind === 'Service' ? withAllocatedIP(current as AddonObject, body as AddonObject) : body;
+			return write(subresource, 'json', replacement(current, replaced, subresource));
 		}
 		case 'delete':
 			return remove(req, res, ctx, current);

@@ -92,3 +92,28 @@ export function desiredServices(workload: Deployment | Rollout): AddonObject[] {
 		};
 	});
 }
+
+/** An update that leaves the allocated address out keeps it, as the API server carries it over (changing it is refused). */
+export function withAllocatedIP(current: AddonObject, next: AddonObject): AddonObject {
+	const allocated = current.spec as Record<string, unknown> | undefined;
+	const spec = (next.spec ?? {}) as Record<string, unknown>;
+	if (!allocated || spec.clusterIP !== undefined) return next;
+	return { ...next, spec: { ...spec, clusterIP: allocated.clusterIP, clusterIPs: allocated.clusterIPs } };
+}
+
+/**
+ * What the Argo controller patches on a Service its Rollout names once the pod-template hash is
+ * known: the selector's hash and the managed-by annotation (rollout/service.go); undefined when
+ * the Service already selects that hash or is not a Rollout's. Nothing else of the Service is Argo's.
+ */
+export function withRolloutSelector(stored: AddonObject, desired: AddonObject): AddonObject | undefined {
+	const rollout = desired.metadata.annotations?.[MANAGED_BY];
+	const hash = (desired.spec as { selector?: Record<string, string> }).selector?.[ROLLOUT_HASH_LABEL];
+	const spec = (stored.spec ?? {}) as { selector?: Record<string, string> };
+	if (!rollout || !hash || spec.selector?.[ROLLOUT_HASH_LABEL] === hash) return undefined;
+	return {
+		...stored,
+		metadata: { ...stored.metadata, annotations: { ...stored.metadata.annotations, [MANAGED_BY]: rollout } },
+		spec: { ...spec, selector: { ...spec.selector, [ROLLOUT_HASH_LABEL]: hash } },
+	};
+}

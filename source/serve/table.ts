@@ -73,8 +73,9 @@ const PRINTERS: Record<ServedKind, Printer> = {
 	Node: {
 		columns: [NAME, { name: 'Status', type: 'string' }, { name: 'GPUs', type: 'string' }, AGE],
 		cells: (node: Node, now) => {
-			const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-			const status = `${ready ? 'Ready' : 'NotReady'}${node.spec?.unschedulable ? ',SchedulingDisabled' : ''}`;
+			// kubectl's printer: NotReady for any Ready status but True, Unknown without a Ready condition.
+			const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+			const status = `${ready === undefined ? 'Unknown' : ready === 'True' ? 'Ready' : 'NotReady'}${node.spec?.unschedulable ? ',SchedulingDisabled' : ''}`;
 			return [node.metadata.name, status, node.status?.capacity?.['nvidia.com/gpu'] ?? '0', age(node, now)];
 		},
 	},

@@ -1,6 +1,6 @@
-// What the API server refuses with 422 Invalid before storing a workload, worded as it words it
+// What the API server refuses with 422 Invalid before storing a workload or an HPA, worded as it words it
 // (`Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`).
-import type { KubeObject, PodTemplate } from '../domain/k8s';
+import type { HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
 import type { ServedResource } from './discovery';
 import type { ServedObject } from './served-objects';
 import { ApiError, type StatusCause } from './status';
@@ -36,15 +36,46 @@ function workloadCauses(spec: Spec, creating: boolean): StatusCause[] {
 	return causes;
 }
 
-/** Throws 422 when a workload (created, updated or patched) is not valid. */
-export function validate(resource: ServedResource, obj: ServedObject | KubeObject, creating = false): void {
-	if (!['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) return;
+function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): StatusCause[] {
 	const causes: StatusCause[] = [];
-	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
-	causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
+	const invalid = (field: string, value: unknown, why: string) => causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${why}`, field });
+	// Validated after defaulting, so an absent minReplicas counts as 1.
+	const { minReplicas = 1, maxReplicas = 0, scaleTargetRef } = spec ?? {};
+	if (minReplicas < 1) invalid('spec.minReplicas', minReplicas, 'must be greater than or equal to 1');
+	if (maxReplicas < 1) invalid('spec.maxReplicas', maxReplicas, 'must be greater than 0');
+	if (maxReplicas < minReplicas) invalid('spec.maxReplicas', maxReplicas, 'must be greater than or equal to `minReplicas`');
+	for (const field of ['kind', 'name'] as const) {
+		if (!scaleTargetRef?.[field]) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `spec.scaleTargetRef.${field}` });
+	}
+	return causes;
+}
+
+function refuse(resource: ServedResource, obj: ServedObject, causes: StatusCause[]): void {
 	if (!causes.length) return;
 	const qualified = resource.group ? `${resource.kind}.${resource.group}` : resource.kind;
 	const text = causes.map((c) => `${c.field}: ${c.message}`);
 	const message = `${qualified} "${obj.metadata?.name ?? ''}" is invalid: ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`;
 	throw new ApiError(422, message, { name: obj.metadata?.name, group: resource.group, kind: resource.kind, causes });
+}
+
+/** Throws 422 when an object (created, updated or patched) is not valid. */
+export function validate(resource: ServedResource, obj: ServedObject | KubeObject, creating = false): void {
+	const causes: StatusCause[] = [];
+	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
+	if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
+		causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
+	}
+	if (obj.kind === 'HorizontalPodAutoscaler') causes.push(...hpaCauses((obj as HorizontalPodAutoscaler).spec));
+	refuse(resource, obj, causes);
+}
+
+/** Throws 422 when an update changes what may not change once set (a Service's cluster IP). */
+export function validateUpdate(resource: ServedResource, current: ServedObject, next: ServedObject): void {
+	if (resource.kind !== 'Service') return;
+	const before = (current as { spec?: { clusterIP?: string } }).spec?.clusterIP;
+	const after = (next as { spec?: unknown }).spec as { clusterIP?: string; clusterIPs?: string[] } | undefined;
+	if (!before || after?.clusterIP === before) return;
+	const ips = after?.clusterIPs ?? (after?.clusterIP ? [after.clusterIP] : []);
+	const value = `[]string{${ips.map((ip) => JSON.stringify(ip)).join(', ')}}`;
+	refuse(resource, next, [{ reason: 'FieldValueInvalid', message: `Invalid value: ${value}: may not change once set`, field: 'spec.clusterIPs[0]' }]);
 }

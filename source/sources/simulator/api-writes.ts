@@ -130,6 +130,11 @@ export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds
 			const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
 			if (owner?.kind === ref.kind && owner.name === ref.name) deleteReplicaSet(ctx, ref.namespace, rs.metadata.name);
 		}
+		// A Rollout also owns its AnalysisRuns.
+		for (const run of ctx.store.list('AnalysisRun', ref.namespace)) {
+			const owner = run.metadata.ownerReferences?.find((r) => r.controller);
+			if (owner?.kind === ref.kind && owner.name === ref.name) ctx.store.delete({ kind: 'AnalysisRun', namespace: ref.namespace, name: run.metadata.name });
+		}
 		return current;
 	}
 	ctx.store.delete(ref);

@@ -14,6 +14,7 @@ import type { Workload } from './scenario';
 
 /** The one Pods metric the simulator's adapter serves. */
 export const RPS_METRIC = 'requests_per_second';
+export const UNSUPPORTED_METRIC_MESSAGE = `rolltop sim computes only the Pods metric ${RPS_METRIC}`;
 
 const LIMIT_MESSAGES: Record<LimitReason, string> = {
 	TooManyReplicas: 'the desired replica count is more than the maximum replica count',
@@ -58,7 +59,11 @@ export class HpaController {
 	run(ctx: SimContext): void {
 		if (ctx.now < this.nextSyncAt) return;
 		this.nextSyncAt = ctx.now + HPA_SYNC_MS;
-		for (const obj of ctx.store.list('HorizontalPodAutoscaler')) this.sync(ctx, obj as HorizontalPodAutoscaler);
+		const hpas = ctx.store.list('HorizontalPodAutoscaler') as HorizontalPodAutoscaler[];
+		// A deleted HPA's recommendations go with it (one re-created under its name starts afresh); its target keeps its replicas.
+		const live = new Set(hpas.map((hpa) => `${hpa.metadata.namespace ?? ''}/${hpa.metadata.name}`));
+		for (const key of this.history.keys()) if (!live.has(key)) this.history.delete(key);
+		for (const hpa of hpas) this.sync(ctx, hpa);
 	}
 
 	/**
@@ -109,11 +114,12 @@ export class HpaController {
 			value === undefined ? null : supported.map(() => ({ type: 'Pods', pods: { metric: { name: RPS_METRIC }, current: { averageValue: quantity(Math.round(value * 1000) / 1000) } } }));
 		ctx.store.put({
 			...hpa,
-			status: { observedGeneration: hpa.metadata.generation, lastScaleTime, currentReplicas: current, desiredReplicas: decision.desired, currentMetrics, conditions: this.conditions(previous, decision, current, readings.length > 0, now) },
+			status: { observedGeneration: hpa.metadata.generation, lastScaleTime, currentReplicas: current, desiredReplicas: decision.desired, currentMetrics, conditions: this.conditions(previous, decision, current, readings.length > 0, supported.length ? undefined : metrics[0], now) },
 		});
 	}
 
-	private conditions(previous: Condition[], decision: HpaDecision, current: number, measured: boolean, now: number): Condition[] {
+	/** `unsupported`: the HPA's first metric when none is one the simulator serves. */
+	private conditions(previous: Condition[], decision: HpaDecision, current: number, measured: boolean, unsupported: HpaMetricSpec | undefined, now: number): Condition[] {
 		const able =
 			decision.desired !== current
 				? condition(previous, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${decision.desired}`, now)
@@ -122,7 +128,9 @@ export class HpaController {
 					: condition(previous, 'AbleToScale', 'True', 'ReadyForNewScale', 'recommended size matches current size', now);
 		const active = measured
 			? condition(previous, 'ScalingActive', 'True', 'ValidMetricFound', `the HPA was able to successfully calculate a replica count from pods metric ${RPS_METRIC}`, now)
-			: condition(previous, 'ScalingActive', 'False', 'FailedGetPodsMetric', `the HPA was unable to compute the replica count: unable to get metric ${RPS_METRIC}: no Ready pods report it`, now);
+			: unsupported
+				? condition(previous, 'ScalingActive', 'False', `FailedGet${unsupported.type}Metric`, `the HPA was unable to compute the replica count: ${UNSUPPORTED_METRIC_MESSAGE}`, now)
+				: condition(previous, 'ScalingActive', 'False', 'FailedGetPodsMetric', `the HPA was unable to compute the replica count: unable to get metric ${RPS_METRIC}: no Ready pods report it`, now);
 		const limited = decision.limited
 			? condition(previous, 'ScalingLimited', 'True', decision.limited, LIMIT_MESSAGES[decision.limited], now)
 			: condition(previous, 'ScalingLimited', 'False', 'DesiredWithinRange', 'the desired count is within the acceptable range', now);

@@ -10,11 +10,13 @@ import { SimContext } from './context';
 import { reconcileDeployment } from './deployment-controller';
 import { runKubelets } from './kubelet';
 import { recordLoads } from './logs/load-history';
+import { markNodesWithoutKubelet } from './node-lifecycle';
 import { syncCordonTaints } from './nodes';
 import { sampleAll } from './metrics-model';
 import { replicaSetsByOwner, runReplicaSetController, writePods, writeReplicaSetStatuses } from './replicasets';
 import { reconcileBlueGreen } from './rollout-bluegreen';
 import { reconcileCanary } from './rollout-canary';
+import { markInvalidSpec, missingReference } from './rollout-references';
 import { DEFAULT_START_TIME, type Scenario } from './scenario';
 import { schedulePending } from './scheduler';
 import { Traffic } from './traffic';
@@ -51,10 +53,11 @@ export class Engine {
 		this.ctx.now += 1000;
 		this.applyScriptedVersions();
 		// Measurements read last second's model; the rollouts then react to the runs' phases.
-		// Runs exist only where the scenario's Rollouts ask for analysis: others pay nothing.
-		if (this.scenario.analysisTemplates?.length) reconcileAnalysisRuns(this.ctx, this.samples);
+		// (Runs come from the scenario's Rollouts or from the API; series are built only when a run measures.)
+		reconcileAnalysisRuns(this.ctx, this.samples);
 		this.reconcile();
 		syncCordonTaints(this.ctx);
+		markNodesWithoutKubelet(this.ctx);
 		schedulePending(this.ctx);
 		runKubelets(this.ctx);
 		this.measure();
@@ -88,6 +91,11 @@ export class Engine {
 		for (const obj of ctx.store.list('Rollout')) {
 			const ro = obj as Rollout;
 			if (!ctx.workload(ro.metadata.namespace, ro.metadata.name)) continue;
+			const invalid = missingReference(ctx, ro);
+			if (invalid) {
+				markInvalidSpec(ctx, ro, invalid);
+				continue;
+			}
 			const owned = replicaSets.get(keyOf(ro)) ?? [];
 			if (ro.spec.strategy?.blueGreen) reconcileBlueGreen(ctx, ro, owned);
 			else reconcileCanary(ctx, ro, owned);

@@ -13,8 +13,12 @@ export interface StoreChange {
 	resourceVersion: number;
 }
 
-/** Kinds whose `status` is a subresource (main-object patches leave status alone, and vice versa). */
-const STATUS_SUBRESOURCE: ReadonlySet<Kind> = new Set<Kind>(['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node']);
+/**
+ * Kinds whose `status` is a subresource (main-object patches leave status alone, and vice versa),
+ * including those only `sim serve` stores (Namespaces, Services). AnalysisRuns have none: Argo's CRD
+ * declares no status subresource.
+ */
+const STATUS_SUBRESOURCE: ReadonlySet<string> = new Set(['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'HorizontalPodAutoscaler', 'ScaledObject', 'Namespace', 'Service']);
 const SCALABLE: ReadonlySet<Kind> = new Set<Kind>(['Rollout', 'Deployment', 'ReplicaSet']);
 const HISTORY_LIMIT = 5000;
 
@@ -87,9 +91,14 @@ export class ObjectStore {
 	 * `check` sees the object about to be stored and may throw to refuse it (validation).
 	 */
 	patch(ref: ObjectRef, subresource: 'status' | 'scale' | undefined, patchType: PatchType, body: unknown, check?: (next: KubeObject) => void): KubeObject {
+		return this.put(this.patched(ref, subresource, patchType, body, check));
+	}
+
+	/** The object `patch` would store, without storing it (a dry run); same errors. */
+	patched(ref: ObjectRef, subresource: 'status' | 'scale' | undefined, patchType: PatchType, body: unknown, check?: (next: KubeObject) => void): KubeObject {
 		const current = this.get(ref);
 		if (!current) throw new PatchError(`${ref.kind.toLowerCase()}s "${ref.name}" not found`, 404);
-		if (subresource === 'scale') return this.patchScale(current, patchType, body);
+		if (subresource === 'scale') return this.scaled(current, patchType, body);
 		if (subresource === 'status' && !STATUS_SUBRESOURCE.has(current.kind)) {
 			throw new PatchError(`the server could not find the requested resource (status of ${current.kind})`, 404);
 		}
@@ -106,10 +115,10 @@ export class ObjectStore {
 			if (!STATUS_SUBRESOURCE.has(current.kind)) next.status = changed.status;
 		}
 		check?.(next as unknown as KubeObject);
-		return this.put(next as unknown as KubeObject);
+		return next as unknown as KubeObject;
 	}
 
-	private patchScale(current: KubeObject, patchType: PatchType, body: unknown): KubeObject {
+	private scaled(current: KubeObject, patchType: PatchType, body: unknown): KubeObject {
 		if (!SCALABLE.has(current.kind)) throw new PatchError(`${current.kind} has no scale subresource`, 404);
 		const spec = (current as { spec: { replicas?: number } }).spec;
 		const scale = { spec: { replicas: spec.replicas ?? 1 }, status: {} };
@@ -120,7 +129,7 @@ export class ObjectStore {
 		}
 		const next = structuredClone(current) as KubeObject & { spec: { replicas?: number } };
 		next.spec.replicas = replicas;
-		return this.put(next);
+		return next;
 	}
 
 	/** Changes after `sinceResourceVersion`; throws GoneError when the history no longer reaches back. */

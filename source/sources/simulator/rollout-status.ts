@@ -8,6 +8,7 @@ import type { SimContext } from './context';
 import { involvedOf } from './events';
 import { setCondition } from './owner-sync';
 import { putIfStatusChanged, type PodCounts } from './replicasets';
+import { INVALID_SPEC } from './rollout-references';
 
 export type RolloutStatus = NonNullable<Rollout['status']>;
 
@@ -108,7 +109,8 @@ export function persistRolloutStatus(
 	next.availableReplicas = counts.available;
 	next.observedGeneration = String(ro.metadata.generation ?? 1);
 	next.selector = selectorString(ro, ro.spec.strategy?.blueGreen ? next.blueGreen?.activeSelector : undefined);
-	let conditions = next.conditions ?? [];
+	// A valid reconcile clears an earlier InvalidSpec.
+	let conditions = (next.conditions ?? []).filter((c) => c.type !== INVALID_SPEC);
 	conditions = progressingCondition(ctx, ro, prev, next, conditions, newRSName, revision, replicas, abortMessage);
 	conditions =
 		counts.available >= replicas

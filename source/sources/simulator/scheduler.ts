@@ -2,6 +2,7 @@
 // free GPUs of the requested product; among those it prefers the least allocated node.
 import type { Node } from '../../domain/k8s';
 import type { NodeState, PodRuntime, SimContext } from './context';
+import { conditionTaint } from './node-lifecycle';
 import { allocatePodIP, GPU_PRODUCT_LABEL, GPU_RESOURCE } from './nodes';
 import { fnv1a } from './random';
 
@@ -13,7 +14,8 @@ function requestedProduct(pod: PodRuntime): string | undefined {
 	return selector?.[GPU_PRODUCT_LABEL];
 }
 
-function findNode(ctx: SimContext, pod: PodRuntime): { node?: NodeState; message: string } {
+/** `foreign`: the Nodes the simulator has no kubelet for (created over the API). */
+function findNode(ctx: SimContext, pod: PodRuntime, foreign: Node[] = []): { node?: NodeState; message: string } {
 	const product = requestedProduct(pod);
 	let best: NodeState | undefined;
 	let mismatched = 0;
@@ -25,16 +27,25 @@ function findNode(ctx: SimContext, pod: PodRuntime): { node?: NodeState; message
 		else if (node.pool.gpusPerNode - node.gpusUsed < pod.gpus) insufficient++;
 		else if (!best || node.gpusUsed < best.gpusUsed) best = node;
 	}
-	const total = ctx.nodes.length;
+	// Nodes created over the API have no kubelet: nothing binds there (tainted from admission on).
+	const untolerated = new Map<string, number>();
+	for (const node of foreign) {
+		const taint = conditionTaint(node);
+		if (node.spec?.unschedulable) cordoned++;
+		else if (taint) untolerated.set(taint, (untolerated.get(taint) ?? 0) + 1);
+		else insufficient++;
+	}
+	const total = ctx.nodes.length + foreign.length;
 	// The scheduler sorts its histogram as plain strings.
 	const reasons = [
 		insufficient ? `${insufficient} Insufficient ${GPU_RESOURCE}` : '',
 		mismatched ? `${mismatched} node(s) didn't match Pod's node affinity/selector` : '',
 		cordoned ? `${cordoned} node(s) were unschedulable` : '',
+		...[...untolerated].map(([key, count]) => `${count} node(s) had untolerated taint {${key}: }`),
 	]
 		.filter(Boolean)
 		.sort();
-	const notHelpful = mismatched + cordoned;
+	const notHelpful = mismatched + cordoned + [...untolerated.values()].reduce((a, b) => a + b, 0);
 	const preemption = [
 		insufficient ? `${insufficient} No preemption victims found for incoming pod` : '',
 		notHelpful ? `${notHelpful} Preemption is not helpful for scheduling` : '',
@@ -72,9 +83,11 @@ function imageSize(image: string): number {
 }
 
 export function schedulePending(ctx: SimContext): void {
+	let foreign: Node[] | undefined;
 	for (const pod of ctx.pods.values()) {
 		if (pod.stage !== 'Unscheduled') continue;
-		const { node, message } = findNode(ctx, pod);
+		foreign ??= (ctx.store.list('Node') as Node[]).filter((n) => !ctx.node(n.metadata.name));
+		const { node, message } = findNode(ctx, pod, foreign);
 		const involved = { kind: 'Pod', name: pod.name, namespace: pod.namespace, uid: pod.uid, apiVersion: 'v1' };
 		if (!node) {
 			if (pod.unschedulableMessage !== message) pod.dirty = true;

@@ -31,10 +31,16 @@ describe.runIf(hasKubectl)('errors from sim serve', () => {
 		expect(await ns('replace', '-f', file)).toBe('deployment.apps/embed replaced\n');
 	});
 
-	it('405 MethodNotAllowed for a POST to a named object, as a real server answers', async () => {
+	it('405 MethodNotAllowed for a POST to a named object, PUT or PATCH to a collection, deletecollection of namespaces, as a real server answers', async () => {
 		const { sim } = await serveSim();
 		const answer = await fetch(`${sim.server.url}/apis/apps/v1/namespaces/llm/deployments/anything`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 		expect([answer.status, await answer.json()]).toEqual([405, expect.objectContaining({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 })]);
+		for (const method of ['PUT', 'PATCH']) {
+			const collection = await fetch(`${sim.server.url}/apis/apps/v1/namespaces/llm/deployments`, { method, headers: { 'Content-Type': 'application/merge-patch+json' }, body: '{}' });
+			expect([method, collection.status]).toEqual([method, 405]);
+		}
+		const namespaces = await fetch(`${sim.server.url}/api/v1/namespaces`, { method: 'DELETE' });
+		expect(namespaces.status).toBe(405);
 	});
 
 	it('exec, attach, port-forward and proxies: 400 saying the simulator runs no containers; 404 for a pod that does not exist', async () => {

@@ -16,7 +16,7 @@ import type { ResourcePath } from './resource-path';
 import { apiVersionOf, checkPrecondition, isDryRun, json, notFound, parseJson, present, qualified } from './responses';
 import { toScale } from './scale';
 import { selectorFilter } from './selectors';
-import { APPLY_PATCH_CONTENT_TYPE, replacementOps, serverSideApply } from './server-side-apply';
+import { APPLY_PATCH_CONTENT_TYPE, serverSideApply } from './server-side-apply';
 import { getServed, listServed, putServed, type AddonObject, type ServedObject } from './served-objects';
 import { withAllocatedIP } from './services';
 import { ApiError } from './status';
@@ -188,25 +188,15 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 /** A PUT as the JSON patch that replaces each top-level part; what the body leaves out goes (status only through /status where it is a subresource). */
 function replacement(current: ServedObject, body: ServedObject, subresource: ResourcePath['subresource']): object[] {
 	if (subresource === 'status') return [{ op: 'add', path: '/status', value: (body as { status?: unknown }).status ?? {} }];
-	const { uid, creationTimestamp, generation, resourceVersion } = current.metadata;
+	const { uid, creationTimestamp, generation, resourceVersion, managedFields } = current.metadata;
 	const system = { uid, creationTimestamp, generation, resourceVersion };
-	const parts = Object.entries(body).map(([key, value]) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...system } : value }));
+	// A body without managedFields leaves them as they are, as on a real server.
+	const kept = managedFields && !body.metadata?.managedFields ? { managedFields } : {};
+	const parts = Object.entries(body).map(([key, value]) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...kept, ...system } : value }));
 	const gone = Object.keys(current)
 		.filter((key) => !(key in body) && !['apiVersion', 'kind', 'metadata', 'status'].includes(key))
 		.map((key) => ({ op: 'remove', path: `/${key}` }));
 	return [...parts, ...gone];
-}
-
-/** Server-side apply: creates the object (as a POST would) or stores the merged one. */
-function apply(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext, current: ServedObject | undefined): void {
-	const { resource, namespace, name } = req.path;
-	const { created, object } = serverSideApply(resource, req.url, req.body, name!, current, ctx.store);
-	if (created) return create({ ...req, contentType: 'application/json', body: JSON.stringify(object) }, res, ctx);
-	validate(resource, object);
-	if (req.url.searchParams.get('dryRun') === 'All') return json(res, 200, present(resource, object));
-	const stored = writeThrough(() => ctx.store.patch({ kind: resource.kind, namespace, name } as ObjectRef, undefined, 'json', replacementOps(object), (next) => validate(resource, next)));
-	ctx.afterWrite();
-	json(res, 200, present(resource, stored));
 }
 
 export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
@@ -225,7 +215,9 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	if (resource.namespaced && namespace === undefined) throw notFound(resource, name);
 	const ref = { kind: resource.kind, namespace, name };
 	const current = getServed(ctx.store, ref);
-	if (verb === 'patch' && !subresource && req.contentType === APPLY_PATCH_CONTENT_TYPE) return apply(req, res, ctx, current);
+	// Server-side apply creates the object as a POST would, or is written as a replacement by the merged object.
+	const applied = verb === 'patch' && !subresource && req.contentType === APPLY_PATCH_CONTENT_TYPE ? serverSideApply(resource, req.url, req.body, name, current, ctx.store) : undefined;
+	if (applied?.created) return create({ ...req, contentType: 'application/json', body: JSON.stringify(applied.object) }, res, ctx);
 	if (!current) throw notFound(resource, name);
 	const storeRef = ref as ObjectRef;
 	const answer = (obj: ServedObject) => json(res, 200, subresource === 'scale' ? toScale(obj as KubeObject) : present(resource, obj));
@@ -247,6 +239,7 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			return json(res, 200, toTable(resource.kind, [present(resource, current)], ctx.store.now(), { resourceVersion: String(ctx.store.resourceVersion) }, include));
 		}
 		case 'patch': {
+			if (applied) return write(undefined, 'json', replacement(current, applied.object, undefined));
 			const type = patchTypeOf(req.contentType, resource);
 			const body = parseJson(req.body);
 			if (type !== 'json' && subresource !== 'scale') checkPrecondition(resource, current, bodyResourceVersion(body));

@@ -177,10 +177,3 @@ function pruneEmptyParents(obj: JsonObject, path: FieldPath): void {
 		removeAt(obj, parent);
 	}
 }
-
-/** The JSON patch that makes the stored object (status aside) the applied one. */
-export function replacementOps(object: ServedObject): Array<{ op: 'add'; path: string; value: unknown }> {
-	return Object.entries(object as unknown as JsonObject)
-		.filter(([key]) => key !== 'status')
-		.map(([key, value]) => ({ op: 'add', path: `/${key}`, value }));
-}

@@ -69,6 +69,13 @@ describe.runIf(hasKubectl)('kubectl apply --server-side', () => {
 		});
 		// The server's defaults are there, the applier's fields are the applied ones.
 		expect(web.spec).toMatchObject({ replicas: 2, revisionHistoryLimit: 10, strategy: { type: 'RollingUpdate' } });
+
+		// `kubectl replace` with a body that has no managedFields (kubectl strips them on get) leaves them as they are.
+		const saved = join(dir(), 'web.json');
+		writeFileSync(saved, await kubectl('-n', 'llm', 'get', 'deployment', 'web', '-o', 'json'));
+		expect(await kubectl('-n', 'llm', 'replace', '-f', saved)).toBe('deployment.apps/web replaced\n');
+		const replaced = JSON.parse(await kubectl('-n', 'llm', 'get', 'deployment', 'web', '-o', 'json', '--show-managed-fields'));
+		expect(replaced.metadata.managedFields).toEqual(web.metadata.managedFields);
 	});
 
 	it('conflicts with another applier unless forced; fields an applier stops applying are removed; dry runs store nothing', async () => {

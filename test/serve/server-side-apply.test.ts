@@ -71,4 +71,14 @@ describe('server-side apply over HTTP', () => {
 		const after = await apply('tiny', 'fieldManager=team&dryRun=All', manifest(2, 'b:1'));
 		expect(after.body.metadata.managedFields.map((e: { manager: string }) => e.manager)).toEqual(['ci', 'team']);
 	});
+
+	it('415 for an unknown patch type names the media types the resource takes, apply included', async () => {
+		server = await startApiServer({ store: fixtureStore() });
+		await apply('tiny', 'fieldManager=test', manifest(1, 'a:1'));
+		const response = await fetch(`${server.url}${path('tiny', '')}`, { method: 'PATCH', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+		expect([response.status, (await response.json()).message]).toEqual([
+			415,
+			'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml',
+		]);
+	});
 });

@@ -78,8 +78,8 @@ function patchTypeOf(contentType: string, resource: ServedResource): PatchType {
 	const custom = CUSTOM_GROUPS.has(resource.group);
 	if (!entry || (custom && entry[0] === 'strategic')) {
 		// In the order the API server's installer lists them.
-		const { json, merge, strategic } = PATCH_CONTENT_TYPES;
-		const accepted = [json, merge, ...(custom ? [] : [strategic]), APPLY_PATCH_CONTENT_TYPE];
+		const { json: jsonPatch, merge, strategic } = PATCH_CONTENT_TYPES;
+		const accepted = [jsonPatch, merge, ...(custom ? [] : [strategic]), APPLY_PATCH_CONTENT_TYPE];
 		throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
 	}
 	return entry[0] as PatchType;

@@ -48,7 +48,10 @@ function listenError(listen: string, error: NodeJS.ErrnoException): UsageError {
 export async function startSimServe(options: SimServeOptions): Promise<RunningSimServe> {
 	const { host, port } = parseListen(options.listen);
 	const scenario = await loadScenario(options.scenario ?? 'default');
-	const simulator = createSimulator(scenario, { seed: options.seed, speed: options.speed });
+	// A real cluster's timestamps are the wall clock's: unless the scenario fixes its start, the simulated
+	// clock starts now, so ages computed by clients (rolltop, k9s) agree with kubectl's server-side tables.
+	const startTime = scenario.startTime ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+	const simulator = createSimulator({ ...scenario, startTime }, { seed: options.seed, speed: options.speed });
 	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames, xidOf: (node) => simulator.nodeXid(node) });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
 	const addons = new ClusterAddons(simulator.store);

@@ -45,6 +45,15 @@ describe('rolltop sim serve', () => {
 		);
 	});
 
+	it.runIf(hasKubectl)('keeps the wall clock: what is created now is stamped now, as on a real cluster', async () => {
+		const { kubectl } = await serveSim({ speed: 1 });
+		const before = Math.floor(Date.now() / 1000) * 1000;
+		await kubectl('create', 'namespace', 'stamped');
+		const stamped = Date.parse(await kubectl('get', 'namespace', 'stamped', '-o', 'jsonpath={.metadata.creationTimestamp}'));
+		expect(stamped).toBeGreaterThanOrEqual(before - 2_000);
+		expect(stamped).toBeLessThanOrEqual(Date.now() + 2_000);
+	});
+
 	it.runIf(hasKubectl)('is faithful enough for a real kubectl: get -A, scale, rollout pause', async () => {
 		const { kubectl } = await serveSim();
 

@@ -44,6 +44,20 @@ function listenError(listen: string, error: NodeJS.ErrnoException): UsageError {
 	return new UsageError(`cannot listen on ${listen}: ${why[error.code ?? ''] ?? error.message}`);
 }
 
+/**
+ * A step of the simulated clock that throws (a controller meeting an object it cannot handle) must
+ * not take the API down, as a controller's crash does not take down a real API server: one line per
+ * distinct error, and the clock goes on.
+ */
+export function tickErrorReporter(write: (line: string) => void): (error: Error) => void {
+	const reported = new Set<string>();
+	return (error) => {
+		if (reported.has(error.message)) return;
+		reported.add(error.message);
+		write(`rolltop sim serve: a simulated controller failed (${error.message}); the API keeps serving and the clock goes on\n`);
+	};
+}
+
 /** Starts everything and returns a handle; `runSimServe` is this plus signal handling. */
 export async function startSimServe(options: SimServeOptions): Promise<RunningSimServe> {
 	const { host, port } = parseListen(options.listen);
@@ -51,7 +65,7 @@ export async function startSimServe(options: SimServeOptions): Promise<RunningSi
 	// A real cluster's timestamps are the wall clock's: unless the scenario fixes its start, the simulated
 	// clock starts now, so ages computed by clients (rolltop, k9s) agree with kubectl's server-side tables.
 	const startTime = scenario.startTime ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-	const simulator = createSimulator({ ...scenario, startTime }, { seed: options.seed, speed: options.speed });
+	const simulator = createSimulator({ ...scenario, startTime }, { seed: options.seed, speed: options.speed, onTickError: tickErrorReporter((line) => process.stderr.write(line)) });
 	const exposition = new MetricsExposition({ vllmNames: scenario.vllmMetricNames, xidOf: (node) => simulator.nodeXid(node) });
 	const lookupPod = (namespace: string, name: string) => simulator.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined;
 	const addons = new ClusterAddons(simulator.store);

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceEvent } from '../../source/domain/source';
 import type { ReplicaSample } from '../../source/domain/metrics';
 import type { Simulator } from '../../source/sources/simulator';
+import { tickErrorReporter } from '../../source/cli/sim-serve';
+import { createSimulator, loadScenario } from '../../source/sources/simulator';
 import { CANARY, NS, simulator } from './helpers';
 
 let sim: Simulator | undefined;
@@ -69,5 +71,31 @@ describe('simulator as a source', () => {
 		expect(sim.getSpeed()).toBe(0);
 		sim.setSpeed(1000);
 		expect(sim.getSpeed()).toBe(100);
+	});
+});
+
+describe('a step of the clock that throws', () => {
+	it('is reported to onTickError and the clock goes on (so sim serve keeps serving)', async () => {
+		const errors: string[] = [];
+		sim = createSimulator(loadScenario('default'), { seed: 7, speed: 20, onTickError: (error) => errors.push(error.message) });
+		let failures = 1;
+		// A listener that fails once, in the middle of a tick's writes, stands for a controller meeting an object it cannot handle.
+		sim.store.subscribe(() => {
+			if (failures-- > 0) throw new Error('controller failed');
+		});
+		const start = sim.now();
+		sim.start(() => {});
+		await until(() => errors.length > 0 && sim!.now() >= start + 5_000, 'an error reported and five more simulated seconds');
+		expect(errors).toEqual(['controller failed']);
+	});
+
+	it('sim serve reports each distinct error once, in one line', () => {
+		const lines: string[] = [];
+		const report = tickErrorReporter((line) => lines.push(line));
+		for (const message of ['a', 'a', 'b']) report(new Error(message));
+		expect(lines).toEqual([
+			'rolltop sim serve: a simulated controller failed (a); the API keeps serving and the clock goes on\n',
+			'rolltop sim serve: a simulated controller failed (b); the API keeps serving and the clock goes on\n',
+		]);
 	});
 });

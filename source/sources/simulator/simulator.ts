@@ -32,6 +32,11 @@ export interface Simulator extends ClusterSource, SimulatorControls {
 export interface SimulatorOptions {
 	seed?: number;
 	speed?: number;
+	/**
+	 * Called when a step of the clock throws (say, on an object written over the API that a controller
+	 * cannot handle); the clock goes on with the next step. Without it the error propagates.
+	 */
+	onTickError?: (error: Error) => void;
 }
 
 export const MAX_SPEED = 100;
@@ -98,8 +103,13 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 			tickBudget += ticksPerFire;
 			const ticks = Math.floor(tickBudget + 1e-9);
 			tickBudget -= ticks;
-			for (let i = 0; i < ticks; i++) tick();
-			if (ticks) flush(true);
+			try {
+				for (let i = 0; i < ticks; i++) tick();
+				if (ticks) flush(true);
+			} catch (error) {
+				if (!options.onTickError) throw error;
+				options.onTickError(error instanceof Error ? error : new Error(String(error)));
+			}
 		}, interval);
 	};
 

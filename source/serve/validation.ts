@@ -1,4 +1,4 @@
-// What the API server refuses with 422 Invalid before storing a workload or an HPA, worded as it words it
+// What the API server refuses with 422 Invalid before storing a workload, an HPA or a Service, worded as it words it
 // (`Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`).
 import type { HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
 import type { ServedResource } from './discovery';
@@ -50,6 +50,12 @@ function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): 
 	return causes;
 }
 
+/** A Service needs ports unless it is headless or an ExternalName (the endpoints of a portless headless one carry none). */
+function serviceCauses(spec: { ports?: unknown[]; clusterIP?: string; type?: string } | undefined): StatusCause[] {
+	if (spec?.ports?.length || spec?.clusterIP === 'None' || spec?.type === 'ExternalName') return [];
+	return [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.ports' }];
+}
+
 function refuse(resource: ServedResource, obj: ServedObject, causes: StatusCause[]): void {
 	if (!causes.length) return;
 	const qualified = resource.group ? `${resource.kind}.${resource.group}` : resource.kind;
@@ -66,6 +72,7 @@ export function validate(resource: ServedResource, obj: ServedObject | KubeObjec
 		causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
 	}
 	if (obj.kind === 'HorizontalPodAutoscaler') causes.push(...hpaCauses((obj as HorizontalPodAutoscaler).spec));
+	if (obj.kind === 'Service') causes.push(...serviceCauses((obj as { spec?: Parameters<typeof serviceCauses>[0] }).spec));
 	refuse(resource, obj, causes);
 }
 

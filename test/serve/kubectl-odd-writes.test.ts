@@ -1,0 +1,53 @@
+// Odd but legal writes done with the real kubectl: the server answers them as a real API server
+// does (refusing what it refuses) and keeps running the cluster afterwards.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUp } from '../helpers/api-server-session';
+import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+
+const hasKubectl = requireKubectl();
+
+afterEach(cleanUp);
+
+function manifest(obj: unknown): string {
+	const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'object.json');
+	writeFileSync(file, JSON.stringify(obj));
+	return file;
+}
+
+/** kubectl's stderr when it fails (the test fails if it succeeds). */
+async function refusal(run: Promise<string>): Promise<string> {
+	return run.then(
+		(out) => {
+			throw new Error(`expected kubectl to fail, it printed ${out}`);
+		},
+		(error: Error) => error.message,
+	);
+}
+
+describe.runIf(hasKubectl)('odd writes sim serve answers as a real API server does', () => {
+	it('a Service without ports is refused unless headless; a headless one with a selector gets Endpoints', async () => {
+		const { kubectl } = await serveSim();
+		const service = (name: string, spec: object) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'llm' }, spec });
+		expect(await refusal(kubectl('create', '-f', manifest(service('portless', { selector: { app: 'embed' } }))))).toContain(
+			'The Service "portless" is invalid: spec.ports: Required value',
+		);
+		expect(await refusal(kubectl('-n', 'llm', 'patch', 'svc', 'embed', '--type', 'json', '-p', '[{"op":"remove","path":"/spec/ports"}]'))).toContain(
+			'The Service "embed" is invalid: spec.ports: Required value',
+		);
+		await kubectl('create', '-f', manifest(service('headless', { clusterIP: 'None', selector: { app: 'embed' } })));
+		// kubectl replace of it with no ports at all (legal for a headless Service).
+		const { ports: _ports, ...headless } = JSON.parse(await kubectl('-n', 'llm', 'get', 'svc', 'headless', '-o', 'json'));
+		const { ports: _none, ...spec } = headless.spec;
+		expect(await kubectl('replace', '-f', manifest({ ...headless, spec }))).toBe('service/headless replaced\n');
+		await eventually('the headless Service\'s Endpoints with the embed pod', async () => {
+			const endpoints = await kubectl('-n', 'llm', 'get', 'endpoints', 'headless', '-o', 'jsonpath={.subsets[0].addresses[*].ip}', '--ignore-not-found');
+			return endpoints.trim() !== '';
+		});
+		// The cluster is still served after further ticks.
+		await kubectl('-n', 'llm', 'scale', 'deployment', 'embed', '--replicas=2');
+		await eventually('two ready embed pods', async () => (await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.status.readyReplicas}')) === '2');
+	});
+});

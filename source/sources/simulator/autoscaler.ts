@@ -8,6 +8,7 @@ import type { Condition, HorizontalPodAutoscaler, HpaMetricSpec, HpaMetricStatus
 import { parseQuantity } from '../../domain/quantity';
 import type { Workload as WorkloadObject } from '../../domain/replica-set';
 import type { SimContext } from './context';
+import { SCALABLE } from './object-store';
 import { involvedOf } from './events';
 import { uuid } from './random';
 import type { Workload } from './scenario';
@@ -88,8 +89,10 @@ export class HpaController {
 		const target = ctx.store.get(targetRef) as WorkloadObject | undefined;
 		const previous = hpa.status?.conditions ?? [];
 		const now = ctx.now;
-		if (!target) {
-			const missing = condition(previous, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${ref.kind?.toLowerCase()}s "${ref.name}" not found`, now);
+		// A kind without a scale subresource (a Pod, a Service …) answers the scale client 404 like a missing object.
+		const problem = !target ? `${ref.kind?.toLowerCase()}s "${ref.name}" not found` : !SCALABLE.has(target.kind) ? 'the server could not find the requested resource' : undefined;
+		if (!target || problem) {
+			const missing = condition(previous, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${problem}`, now);
 			return void ctx.store.put({ ...hpa, status: { ...hpa.status, conditions: [missing] } });
 		}
 		const current = target.spec.replicas ?? 1;

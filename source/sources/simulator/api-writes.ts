@@ -53,7 +53,7 @@ function stamped<T extends KubeObject>(ctx: SimContext, obj: T): T {
 function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
 	const strategy = obj.kind === 'Deployment' ? 'rolling' : obj.spec.strategy?.blueGreen ? 'blueGreen' : 'canary';
 	const workload = workloadOf(obj.metadata, obj.spec.template, obj.spec.replicas ?? 1, strategy);
-	ctx.workloads.set(`${workload.namespace}/${workload.name}`, workload);
+	ctx.setWorkload(obj.kind, workload);
 	return ctx.store.put(stamped(ctx, obj));
 }
 
@@ -125,7 +125,7 @@ export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds
 	}
 	if (ref.kind === 'Deployment' || ref.kind === 'Rollout') {
 		ctx.store.delete(ref);
-		ctx.workloads.delete(`${ref.namespace}/${ref.name}`);
+		ctx.deleteWorkload(ref.kind, ref.namespace, ref.name);
 		for (const rs of ctx.store.list('ReplicaSet', ref.namespace)) {
 			const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
 			if (owner?.kind === ref.kind && owner.name === ref.name) deleteReplicaSet(ctx, ref.namespace, rs.metadata.name);

@@ -71,8 +71,8 @@ export class HpaController {
 	 * The target's pods as the metrics pipeline sees them: Ready replicas report their request rate;
 	 * Pending ones (unscheduled or creating) are unready; started but not Ready ones have no value yet.
 	 */
-	private podsOf(ctx: SimContext, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
-		const workload = ctx.workload(namespace, name);
+	private podsOf(ctx: SimContext, kind: string, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
+		const workload = ctx.workload(kind, namespace, name);
 		const pods = [...ctx.pods.values()].filter((p) => p.workload === workload && p.stage !== 'Terminating');
 		return {
 			values: pods.filter((p) => p.stage === 'Ready').map((p) => p.load),
@@ -96,7 +96,7 @@ export class HpaController {
 			return void ctx.store.put({ ...hpa, status: { ...hpa.status, conditions: [missing] } });
 		}
 		const current = target.spec.replicas ?? 1;
-		const pods = this.podsOf(ctx, namespace, ref.name);
+		const pods = this.podsOf(ctx, target.kind, namespace, ref.name);
 		const value = pods.values.length ? pods.values.reduce((a, b) => a + b, 0) / pods.values.length : undefined;
 		const supported = metrics.filter((m) => m.type === 'Pods' && m.pods?.metric.name === RPS_METRIC);
 		const readings = value === undefined ? [] : supported.flatMap((m) => {

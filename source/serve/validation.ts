@@ -1,6 +1,7 @@
-// What the API server refuses with 422 Invalid before storing a workload, an HPA or a Service, worded as it words it
+// What the API server refuses with 422 Invalid (400 for a count it cannot decode) before storing a workload, a pod, an HPA or a Service, worded as it words it
 // (`Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`).
-import type { HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
+import type { Container, HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
+import { parseQuantity } from '../domain/quantity';
 import type { ServedResource } from './discovery';
 import type { ServedObject } from './served-objects';
 import { ApiError, type StatusCause } from './status';
@@ -50,6 +51,30 @@ function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): 
 	return causes;
 }
 
+const GPU = 'nvidia.com/gpu';
+
+/**
+ * GPUs are whole devices: a count that is no quantity cannot even be decoded (400); a fraction or a
+ * negative one is invalid (422), as for every extended resource.
+ */
+function gpuCauses(resource: ServedResource, containers: unknown, prefix: string): StatusCause[] {
+	const causes: StatusCause[] = [];
+	(Array.isArray(containers) ? (containers as Container[]) : []).forEach((c, i) => {
+		for (const part of ['limits', 'requests'] as const) {
+			const value = c?.resources?.[part]?.[GPU];
+			if (value === undefined) continue;
+			const count = parseQuantity(value as string | number);
+			if (count === undefined) {
+				const kind = resource.kind;
+				throw new ApiError(400, `${kind} in version "${resource.version}" cannot be handled as a ${kind}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+			}
+			const why = count < 0 ? 'must be greater than or equal to 0' : Number.isInteger(count) ? undefined : 'must be an integer';
+			if (why) causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(String(value))}: ${why}`, field: `${prefix}[${i}].resources.${part}[${GPU}]` });
+		}
+	});
+	return causes;
+}
+
 /** A Service needs ports unless it is headless or an ExternalName (the endpoints of a portless headless one carry none). */
 function serviceCauses(spec: { ports?: unknown[]; clusterIP?: string; type?: string } | undefined): StatusCause[] {
 	if (spec?.ports?.length || spec?.clusterIP === 'None' || spec?.type === 'ExternalName') return [];
@@ -70,6 +95,10 @@ export function validate(resource: ServedResource, obj: ServedObject | KubeObjec
 	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
 	if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
 		causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
+	}
+	if (obj.kind === 'Pod') causes.push(...gpuCauses(resource, (obj as { spec?: { containers?: unknown } }).spec?.containers, 'spec.containers'));
+	else if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
+		causes.push(...gpuCauses(resource, ((obj as { spec?: Spec }).spec ?? {}).template?.spec?.containers, 'spec.template.spec.containers'));
 	}
 	if (obj.kind === 'HorizontalPodAutoscaler') causes.push(...hpaCauses((obj as HorizontalPodAutoscaler).spec));
 	if (obj.kind === 'Service') causes.push(...serviceCauses((obj as { spec?: Parameters<typeof serviceCauses>[0] }).spec));

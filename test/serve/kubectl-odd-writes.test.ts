@@ -51,3 +51,20 @@ describe.runIf(hasKubectl)('odd writes sim serve answers as a real API server do
 		await eventually('two ready embed pods', async () => (await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.status.readyReplicas}')) === '2');
 	});
 });
+
+describe.runIf(hasKubectl)('GPU counts sim serve accepts', () => {
+	it('a GPU limit that is no quantity is refused 400 and a fraction or a negative one 422, as the API server does; a whole one runs', async () => {
+		const { kubectl } = await serveSim();
+		const pod = (name: string, gpus: string) =>
+			manifest({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'llm' }, spec: { containers: [{ name: 'c', image: 'vllm/vllm-openai:v0.8.0', resources: { limits: { 'nvidia.com/gpu': gpus } } }] } });
+		expect(await refusal(kubectl('create', '-f', pod('word', 'abc')))).toContain(
+			"Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+		);
+		expect(await refusal(kubectl('create', '-f', pod('half', '0.5')))).toContain('The Pod "half" is invalid: spec.containers[0].resources.limits[nvidia.com/gpu]: Invalid value: "0.5": must be an integer');
+		expect(await refusal(kubectl('-n', 'llm', 'patch', 'deployment', 'embed', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/template/spec/containers/0/resources/limits/nvidia.com~1gpu","value":"-1"}]'))).toContain(
+			'spec.template.spec.containers[0].resources.limits[nvidia.com/gpu]: Invalid value: "-1": must be greater than or equal to 0',
+		);
+		await kubectl('create', '-f', pod('whole', '1'));
+		await eventually('the pod with one GPU scheduled', async () => (await kubectl('-n', 'llm', 'get', 'pod', 'whole', '-o', 'jsonpath={.spec.nodeName}')) !== '');
+	});
+});

@@ -14,6 +14,7 @@ import { admitPod } from './pod-runtime';
 import { uuid } from './random';
 import { releaseNode } from './scheduler';
 import { rfc3339 } from '../../domain/format';
+import { parseQuantity } from '../../domain/quantity';
 import type { ServerKind, Strategy, VersionProfile, Workload } from './scenario';
 
 /** The model server an image runs, when the simulator knows it; otherwise a plain container. */
@@ -37,7 +38,7 @@ function workloadOf(metadata: ObjectMeta, template: PodTemplate | undefined, rep
 		namespace: metadata.namespace ?? 'default',
 		strategy,
 		replicas,
-		gpusPerReplica: Number(container?.resources?.limits?.[GPU_RESOURCE] ?? 0),
+		gpusPerReplica: parseQuantity(container?.resources?.limits?.[GPU_RESOURCE]) ?? 0,
 		server,
 		model: image,
 		...(server ? {} : { profile: PLAIN_CONTAINER }),

@@ -2,7 +2,7 @@
 // (`Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`).
 import type { Container, HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
 import { parseQuantity } from '../domain/quantity';
-import type { ServedResource } from './discovery';
+import { CUSTOM_GROUPS, type ServedResource } from './discovery';
 import type { ServedObject } from './served-objects';
 import { ApiError, type StatusCause } from './status';
 
@@ -51,6 +51,39 @@ function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): 
 	return causes;
 }
 
+/** JSON's name for a value's type, as Go's decoder and a CRD's schema name it. */
+function jsonType(value: unknown): string {
+	if (value === null) return 'null';
+	if (typeof value === 'boolean') return 'bool';
+	return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * The lists the controllers walk (containers, their ports, a Rollout's canary steps) must be lists: a
+ * built-in kind cannot even be decoded otherwise (400), a custom resource's schema refuses it (422).
+ */
+function listShapeCauses(resource: ServedResource, obj: ServedObject): StatusCause[] {
+	const spec = (obj as { spec?: Record<string, unknown> }).spec;
+	const podSpecPath = obj.kind === 'Pod' ? 'spec' : 'spec.template.spec';
+	const podSpec = (obj.kind === 'Pod' ? spec : (spec?.template as { spec?: unknown } | undefined)?.spec) as { containers?: unknown } | undefined;
+	const lists: Array<[string, unknown, string, string]> = [[`${podSpecPath}.containers`, podSpec?.containers, 'PodSpec', 'v1.Container']];
+	if (Array.isArray(podSpec?.containers)) {
+		podSpec.containers.forEach((c, i) => lists.push([`${podSpecPath}.containers[${i}].ports`, (c as { ports?: unknown } | null)?.ports, 'Container', 'v1.ContainerPort']));
+	}
+	if (obj.kind === 'Rollout') lists.push(['spec.strategy.canary.steps', (spec?.strategy as { canary?: { steps?: unknown } } | undefined)?.canary?.steps, '', '']);
+	const causes: StatusCause[] = [];
+	for (const [field, value, struct, goType] of lists) {
+		if (value === undefined || Array.isArray(value)) continue;
+		if (CUSTOM_GROUPS.has(resource.group)) {
+			causes.push({ reason: 'FieldValueTypeInvalid', message: `Invalid value: "${jsonType(value)}": ${field} in body must be of type array: "${jsonType(value)}"`, field });
+			continue;
+		}
+		const message = `json: cannot unmarshal ${jsonType(value)} into Go struct field ${struct}.${field.replace(/\[\d+\]/g, '')} of type []${goType}`;
+		throw new ApiError(400, `${resource.kind} in version "${resource.version}" cannot be handled as a ${resource.kind}: ${message}`);
+	}
+	return causes;
+}
+
 const GPU = 'nvidia.com/gpu';
 
 /**
@@ -91,6 +124,11 @@ function refuse(resource: ServedResource, obj: ServedObject, causes: StatusCause
 
 /** Throws 422 when an object (created, updated or patched) is not valid. */
 export function validate(resource: ServedResource, obj: ServedObject | KubeObject, creating = false): void {
+	// What is not even the right shape is refused before anything walks it.
+	if (['Pod', 'Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
+		const malformed = listShapeCauses(resource, obj);
+		if (malformed.length) return refuse(resource, obj, malformed);
+	}
 	const causes: StatusCause[] = [];
 	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
 	if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {

@@ -68,3 +68,20 @@ describe.runIf(hasKubectl)('GPU counts sim serve accepts', () => {
 		await eventually('the pod with one GPU scheduled', async () => (await kubectl('-n', 'llm', 'get', 'pod', 'whole', '-o', 'jsonpath={.spec.nodeName}')) !== '');
 	});
 });
+
+describe.runIf(hasKubectl)('lists that are no lists', () => {
+	it('are refused as the API server refuses them (Go decoding for built-in kinds, the CRD schema for Rollouts), and the cluster runs on', async () => {
+		const { kubectl } = await serveSim();
+		expect(await refusal(kubectl('-n', 'llm', 'patch', 'rollout', 'chat', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/strategy/canary/steps","value":"x"}]'))).toContain(
+			'The Rollout "chat" is invalid: spec.strategy.canary.steps: Invalid value: "string": spec.strategy.canary.steps in body must be of type array: "string"',
+		);
+		expect(await refusal(kubectl('-n', 'llm', 'patch', 'deployment', 'embed', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/template/spec/containers","value":"x"}]'))).toContain(
+			'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container',
+		);
+		expect(await refusal(kubectl('-n', 'llm', 'patch', 'deployment', 'embed', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/template/spec/containers/0/ports","value":{"containerPort":80}}]'))).toContain(
+			'json: cannot unmarshal object into Go struct field Container.spec.template.spec.containers.ports of type []v1.ContainerPort',
+		);
+		await kubectl('create', 'deployment', 'web', '-n', 'llm', '--image=busybox:1.36', '--replicas=2');
+		await eventually('two ready web pods', async () => (await kubectl('-n', 'llm', 'get', 'deployment', 'web', '-o', 'jsonpath={.status.readyReplicas}')) === '2');
+	});
+});

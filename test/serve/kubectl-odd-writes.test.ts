@@ -85,3 +85,14 @@ describe.runIf(hasKubectl)('lists that are no lists', () => {
 		await eventually('two ready web pods', async () => (await kubectl('-n', 'llm', 'get', 'deployment', 'web', '-o', 'jsonpath={.status.readyReplicas}')) === '2');
 	});
 });
+
+describe.runIf(hasKubectl)('what deleting every workload of a namespace leaves', () => {
+	it('the namespace stays, as on a real cluster, and a new deployment can go there', async () => {
+		const { kubectl } = await serveSim();
+		await kubectl('-n', 'llm', 'delete', 'rollout', 'chat');
+		await kubectl('-n', 'llm', 'delete', 'deployment', 'embed');
+		await eventually('the workloads\' pods gone', async () => (await kubectl('-n', 'llm', 'get', 'pods', '-o', 'name')) === '');
+		expect(await kubectl('get', 'namespace', 'llm', '-o', 'jsonpath={.status.phase}')).toBe('Active');
+		expect(await kubectl('-n', 'llm', 'create', 'deployment', 'web', '--image=busybox:1.36')).toBe('deployment.apps/web created\n');
+	});
+});

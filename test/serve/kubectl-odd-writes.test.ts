@@ -96,3 +96,17 @@ describe.runIf(hasKubectl)('what deleting every workload of a namespace leaves',
 		expect(await kubectl('-n', 'llm', 'create', 'deployment', 'web', '--image=busybox:1.36')).toBe('deployment.apps/web created\n');
 	});
 });
+
+describe.runIf(hasKubectl)('server-side apply to objects the cluster wrote', () => {
+	it('applies to an existing Event and to a bare pod (kinds without a generation, fields the simulator left unset)', async () => {
+		const { kubectl } = await serveSim();
+		const event = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'note', namespace: 'llm' }, involvedObject: { kind: 'Deployment', name: 'embed', namespace: 'llm' }, reason: 'Noted', message: 'first' };
+		expect(await kubectl('apply', '--server-side', '-f', manifest(event))).toBe('event/note serverside-applied\n');
+		expect(await kubectl('apply', '--server-side', '-f', manifest({ ...event, message: 'second' }))).toBe('event/note serverside-applied\n');
+		expect(await kubectl('-n', 'llm', 'get', 'event', 'note', '-o', 'jsonpath={.message}')).toBe('second');
+
+		await kubectl('-n', 'llm', 'run', 'probe', '--image=busybox:1.36');
+		const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe', namespace: 'llm', labels: { tier: 'debug' } } };
+		expect(await kubectl('apply', '--server-side', '-f', manifest(pod))).toBe('pod/probe serverside-applied\n');
+	});
+});

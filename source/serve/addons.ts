@@ -5,7 +5,7 @@
 //   the user's from then on (labels, annotations, ports … edited over the API stay); only the
 //   Argo controller's part of a Service a Rollout names — its selector's pod-template hash — is
 //   reconciled. Ones created over the API are left alone but get Endpoints too; a Service deleted
-//   over the API stays deleted.
+//   over the API stays deleted. A namespace stays when its workloads go (only deleting it ends it).
 // - Endpoints and EndpointSlices are the endpoints controllers': deleted ones come back (a new uid),
 //   edits other than annotations are reconciled away.
 import type { Deployment, Pod, Rollout } from '../domain/k8s';
@@ -69,8 +69,10 @@ export class ClusterAddons {
 		}
 		for (const key of [...this.written.keys()]) {
 			if (seen.has(key)) continue;
-			this.written.delete(key);
 			const [kind, namespace, name] = key.split('/');
+			// A namespace outlives the workloads in it: only deleting it ends it.
+			if (kind === 'Namespace') continue;
+			this.written.delete(key);
 			deleteServed(this.store, { kind: kind as AddonObject['kind'], namespace: namespace || undefined, name });
 		}
 		this.syncedAt = this.store.resourceVersion;

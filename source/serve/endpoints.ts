@@ -36,7 +36,8 @@ function targetRef(pod: Pod) {
 }
 
 function endpointPorts(service: AddonObject, members: Member[]) {
-	const ports = (service.spec as { ports: ServicePort[] }).ports;
+	// A headless Service may have none.
+	const ports = (service.spec as { ports?: ServicePort[] }).ports ?? [];
 	return ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: numericPort(p, members), protocol: p.protocol }));
 }
 
@@ -46,7 +47,7 @@ function endpoints(service: AddonObject, members: Member[]): AddonObject {
 	const ready = live.filter((m) => m.ready).map(address);
 	const notReady = live.filter((m) => !m.ready).map(address);
 	const ports = endpointPorts(service, members);
-	const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
+	const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ...(ports.length ? { ports } : {}) }] : undefined;
 	return {
 		apiVersion: 'v1',
 		kind: 'Endpoints',

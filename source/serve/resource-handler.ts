@@ -194,7 +194,9 @@ function replacement(current: ServedObject, body: ServedObject, subresource: Res
 	const system = { uid, creationTimestamp, generation, resourceVersion };
 	// A body without managedFields leaves them as they are, as on a real server.
 	const kept = managedFields && !body.metadata?.managedFields ? { managedFields } : {};
-	const parts = Object.entries(body).map(([key, value]) => ({ op: 'add', path: `/${key}`, value: key === 'metadata' ? { ...body.metadata, ...kept, ...system } : value }));
+	// As JSON would carry it: no undefined anywhere (a generation kinds without spec lack, fields an applied merge left unset).
+	const plain = JSON.parse(JSON.stringify({ ...body, metadata: { ...body.metadata, ...kept, ...system } })) as ServedObject;
+	const parts = Object.entries(plain).map(([key, value]) => ({ op: 'add', path: `/${key}`, value }));
 	const gone = Object.keys(current)
 		.filter((key) => !(key in body) && !['apiVersion', 'kind', 'metadata', 'status'].includes(key))
 		.map((key) => ({ op: 'remove', path: `/${key}` }));

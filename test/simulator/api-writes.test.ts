@@ -2,7 +2,7 @@
 // runs like any other but is nobody's replica; a plain container (an image that is no model server)
 // reports no serving metrics and logs nothing; a ReplicaSet without an owner runs its own pods.
 import { describe, expect, it } from 'vitest';
-import type { Pod, ReplicaSet } from '../../source/domain/k8s';
+import type { Deployment, Pod, ReplicaSet, Rollout } from '../../source/domain/k8s';
 import type { Simulator } from '../../source/sources/simulator';
 import { advanceUntil, samples, simulator, sum } from './helpers';
 
@@ -82,5 +82,37 @@ describe('objects created over the API', () => {
 		advanceUntil(sim, () => readyCount() === 3, 30_000, '3 ready');
 		sim.remove({ kind: 'ReplicaSet', namespace: NS, name: 'echo' });
 		advanceUntil(sim, () => owned().length === 0, 30_000, 'its pods gone');
+	});
+});
+
+describe('a Deployment and a Rollout of the same name in one namespace', () => {
+	it('are run each on its own: creating and deleting the Deployment leaves the Rollout running its model server and scalable', () => {
+		const sim = simulator();
+		const ns = 'llm-serving';
+		const name = 'llama-3-1-8b-chat';
+		const labels = { app: 'twin' };
+		const rolloutRef = { kind: 'Rollout' as const, namespace: ns, name };
+		const rolloutPods = () => new Set((sim.store.list('Pod', ns) as Pod[]).filter((p) => p.metadata.name.startsWith(`${name}-`) && p.metadata.labels?.app !== 'twin').map((p) => p.metadata.name));
+		sim.create({
+			apiVersion: 'apps/v1',
+			kind: 'Deployment',
+			metadata: { name, namespace: ns },
+			spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } },
+		} as Deployment);
+		sim.advance(5000);
+		const old = rolloutPods();
+		const replicas = (sim.store.get(rolloutRef) as Rollout).spec.replicas ?? 0;
+		sim.store.patch(rolloutRef, 'scale', 'merge', { spec: { replicas: replicas + 1 } });
+		sim.advance(1000);
+		const added = [...rolloutPods()].find((pod) => !old.has(pod));
+		expect(added).toBeDefined();
+		// Its new replica serves the model (a busybox's record would report nothing).
+		advanceUntil(sim, () => sim.truth().some((s) => s.pod === added), 300_000, 'the new Rollout replica reporting serving metrics');
+
+		sim.remove({ kind: 'Deployment', namespace: ns, name });
+		sim.advance(1000);
+		const count = rolloutPods().size;
+		sim.store.patch(rolloutRef, 'scale', 'merge', { spec: { replicas: replicas + 3 } });
+		advanceUntil(sim, () => rolloutPods().size > count, 30_000, 'the Rollout scaled after the Deployment went');
 	});
 });

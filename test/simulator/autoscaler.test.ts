@@ -60,3 +60,23 @@ describe('the simulator autoscales traffic-spike', () => {
 		expect(story(5)).toEqual(story(5));
 	});
 });
+
+describe('an HPA whose target has no scale subresource', () => {
+	it('reports FailedGetScale as the HPA controller does and the simulator keeps running', () => {
+		const sim = simulator('traffic-spike');
+		const pod = (sim.store.list('Pod', NS) as Pod[])[0];
+		const name = 'scales-a-pod';
+		sim.store.put({
+			apiVersion: 'autoscaling/v2',
+			kind: 'HorizontalPodAutoscaler',
+			metadata: { name, namespace: NS },
+			spec: { scaleTargetRef: { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name }, minReplicas: 2, maxReplicas: 4 },
+		} as HorizontalPodAutoscaler);
+		sim.advance(30_000);
+		const status = (sim.store.get({ kind: 'HorizontalPodAutoscaler', namespace: NS, name }) as HorizontalPodAutoscaler).status;
+		expect(status?.conditions).toEqual([
+			expect.objectContaining({ type: 'AbleToScale', status: 'False', reason: 'FailedGetScale', message: "the HPA controller was unable to get the target's current scale: the server could not find the requested resource" }),
+		]);
+		expect(hpa(sim).status?.currentReplicas).toBeGreaterThan(0);
+	});
+});

@@ -14,6 +14,7 @@ import { admitPod } from './pod-runtime';
 import { uuid } from './random';
 import { releaseNode } from './scheduler';
 import { rfc3339 } from '../../domain/format';
+import { parseQuantity } from '../../domain/quantity';
 import type { ServerKind, Strategy, VersionProfile, Workload } from './scenario';
 
 /** The model server an image runs, when the simulator knows it; otherwise a plain container. */
@@ -37,7 +38,7 @@ function workloadOf(metadata: ObjectMeta, template: PodTemplate | undefined, rep
 		namespace: metadata.namespace ?? 'default',
 		strategy,
 		replicas,
-		gpusPerReplica: Number(container?.resources?.limits?.[GPU_RESOURCE] ?? 0),
+		gpusPerReplica: parseQuantity(container?.resources?.limits?.[GPU_RESOURCE]) ?? 0,
 		server,
 		model: image,
 		...(server ? {} : { profile: PLAIN_CONTAINER }),
@@ -53,7 +54,7 @@ function stamped<T extends KubeObject>(ctx: SimContext, obj: T): T {
 function createWorkload(ctx: SimContext, obj: Deployment | Rollout): KubeObject {
 	const strategy = obj.kind === 'Deployment' ? 'rolling' : obj.spec.strategy?.blueGreen ? 'blueGreen' : 'canary';
 	const workload = workloadOf(obj.metadata, obj.spec.template, obj.spec.replicas ?? 1, strategy);
-	ctx.workloads.set(`${workload.namespace}/${workload.name}`, workload);
+	ctx.setWorkload(obj.kind, workload);
 	return ctx.store.put(stamped(ctx, obj));
 }
 
@@ -125,7 +126,7 @@ export function deleteObject(ctx: SimContext, ref: ObjectRef, gracePeriodSeconds
 	}
 	if (ref.kind === 'Deployment' || ref.kind === 'Rollout') {
 		ctx.store.delete(ref);
-		ctx.workloads.delete(`${ref.namespace}/${ref.name}`);
+		ctx.deleteWorkload(ref.kind, ref.namespace, ref.name);
 		for (const rs of ctx.store.list('ReplicaSet', ref.namespace)) {
 			const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
 			if (owner?.kind === ref.kind && owner.name === ref.name) deleteReplicaSet(ctx, ref.namespace, rs.metadata.name);

@@ -8,6 +8,7 @@ import type { Condition, HorizontalPodAutoscaler, HpaMetricSpec, HpaMetricStatus
 import { parseQuantity } from '../../domain/quantity';
 import type { Workload as WorkloadObject } from '../../domain/replica-set';
 import type { SimContext } from './context';
+import { SCALABLE } from './object-store';
 import { involvedOf } from './events';
 import { uuid } from './random';
 import type { Workload } from './scenario';
@@ -70,8 +71,8 @@ export class HpaController {
 	 * The target's pods as the metrics pipeline sees them: Ready replicas report their request rate;
 	 * Pending ones (unscheduled or creating) are unready; started but not Ready ones have no value yet.
 	 */
-	private podsOf(ctx: SimContext, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
-		const workload = ctx.workload(namespace, name);
+	private podsOf(ctx: SimContext, kind: string, namespace: string, name: string): { values: number[]; unready: number; missing: number } {
+		const workload = ctx.workload(kind, namespace, name);
 		const pods = [...ctx.pods.values()].filter((p) => p.workload === workload && p.stage !== 'Terminating');
 		return {
 			values: pods.filter((p) => p.stage === 'Ready').map((p) => p.load),
@@ -88,12 +89,14 @@ export class HpaController {
 		const target = ctx.store.get(targetRef) as WorkloadObject | undefined;
 		const previous = hpa.status?.conditions ?? [];
 		const now = ctx.now;
-		if (!target) {
-			const missing = condition(previous, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${ref.kind?.toLowerCase()}s "${ref.name}" not found`, now);
+		// A kind without a scale subresource (a Pod, a Service …) answers the scale client 404 like a missing object.
+		const problem = !target ? `${ref.kind?.toLowerCase()}s "${ref.name}" not found` : !SCALABLE.has(target.kind) ? 'the server could not find the requested resource' : undefined;
+		if (!target || problem) {
+			const missing = condition(previous, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${problem}`, now);
 			return void ctx.store.put({ ...hpa, status: { ...hpa.status, conditions: [missing] } });
 		}
 		const current = target.spec.replicas ?? 1;
-		const pods = this.podsOf(ctx, namespace, ref.name);
+		const pods = this.podsOf(ctx, target.kind, namespace, ref.name);
 		const value = pods.values.length ? pods.values.reduce((a, b) => a + b, 0) / pods.values.length : undefined;
 		const supported = metrics.filter((m) => m.type === 'Pods' && m.pods?.metric.name === RPS_METRIC);
 		const readings = value === undefined ? [] : supported.flatMap((m) => {

@@ -33,7 +33,7 @@ function startRunningPods(ctx: SimContext, rs: ReplicaSet, count: number, since:
 }
 
 function bootstrapWorkload(ctx: SimContext, w: ServingWorkload): void {
-	ctx.workloads.set(`${w.namespace}/${w.name}`, w);
+	ctx.setWorkload(w.strategy === 'rolling' ? 'Deployment' : 'Rollout', w);
 	const random = ctx.random.lifecycle;
 	const createdAt = ctx.now - random.int(20, 90) * DAY;
 	const owner = ctx.store.put(workloadObject(w, uuid(ctx.random.names), createdAt)) as WorkloadObject;

@@ -104,6 +104,7 @@ export class SimContext {
 	readonly podsByReplicaSet = new Map<string, Set<PodRuntime>>();
 	readonly nodes: NodeState[] = [];
 	private readonly nodesByName = new Map<string, NodeState>();
+	/** By kind/namespace/name: a Deployment and a Rollout may share a name. */
 	readonly workloads = new Map<string, Workload>();
 	/** What the pods of ReplicaSets created over the API without an owner run, by namespace/name. */
 	readonly ownerlessReplicaSets = new Map<string, Workload>();
@@ -125,8 +126,16 @@ export class SimContext {
 		};
 	}
 
-	workload(namespace: string | undefined, name: string): Workload | undefined {
-		return this.workloads.get(`${namespace ?? ''}/${name}`);
+	workload(kind: string, namespace: string | undefined, name: string): Workload | undefined {
+		return this.workloads.get(`${kind}/${namespace ?? ''}/${name}`);
+	}
+
+	setWorkload(kind: 'Deployment' | 'Rollout', workload: Workload): void {
+		this.workloads.set(`${kind}/${workload.namespace}/${workload.name}`, workload);
+	}
+
+	deleteWorkload(kind: 'Deployment' | 'Rollout', namespace: string | undefined, name: string): void {
+		this.workloads.delete(`${kind}/${namespace ?? ''}/${name}`);
 	}
 
 	podsOf(namespace: string | undefined, rsName: string): Set<PodRuntime> {

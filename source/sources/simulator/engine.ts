@@ -90,7 +90,7 @@ export class Engine {
 		const replicaSets = replicaSetsByOwner(ctx);
 		for (const obj of ctx.store.list('Rollout')) {
 			const ro = obj as Rollout;
-			if (!ctx.workload(ro.metadata.namespace, ro.metadata.name)) continue;
+			if (!ctx.workload('Rollout', ro.metadata.namespace, ro.metadata.name)) continue;
 			const invalid = missingReference(ctx, ro);
 			if (invalid) {
 				markInvalidSpec(ctx, ro, invalid);
@@ -102,7 +102,7 @@ export class Engine {
 		}
 		for (const obj of ctx.store.list('Deployment')) {
 			const d = obj as Deployment;
-			if (!ctx.workload(d.metadata.namespace, d.metadata.name)) continue;
+			if (!ctx.workload('Deployment', d.metadata.namespace, d.metadata.name)) continue;
 			reconcileDeployment(ctx, d, replicaSets.get(keyOf(d)) ?? []);
 		}
 		runReplicaSetController(ctx);

@@ -19,7 +19,8 @@ export interface StoreChange {
  * declares no status subresource.
  */
 const STATUS_SUBRESOURCE: ReadonlySet<string> = new Set(['Rollout', 'Deployment', 'ReplicaSet', 'Pod', 'Node', 'HorizontalPodAutoscaler', 'ScaledObject', 'Namespace', 'Service']);
-const SCALABLE: ReadonlySet<Kind> = new Set<Kind>(['Rollout', 'Deployment', 'ReplicaSet']);
+/** Kinds with a `scale` subresource. */
+export const SCALABLE: ReadonlySet<Kind> = new Set<Kind>(['Rollout', 'Deployment', 'ReplicaSet']);
 const HISTORY_LIMIT = 5000;
 
 export class GoneError extends Error {

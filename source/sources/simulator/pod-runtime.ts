@@ -1,6 +1,7 @@
 // A new pod as the simulator runs it, whoever asked for it: the ReplicaSet controller (the pod is
 // one of its replicas) or the API (`kubectl run`: a bare pod, owned by nobody and never replaced).
 import type { PodTemplate } from '../../domain/k8s';
+import { parseQuantity } from '../../domain/quantity';
 import type { PodRuntime, SimContext } from './context';
 import { GPU_RESOURCE } from './nodes';
 import { uuid } from './random';
@@ -25,7 +26,7 @@ export interface NewPod {
 
 function gpusOf(template: PodTemplate): number {
 	const limits = template.spec?.containers?.[0]?.resources?.limits ?? {};
-	return Number(limits[GPU_RESOURCE] ?? 0);
+	return parseQuantity(limits[GPU_RESOURCE]) ?? 0;
 }
 
 /** The speed of a new replica: slow while the workload has fewer slow replicas than its scenario says. */

@@ -108,7 +108,7 @@ export function scaleReplicaSet(ctx: SimContext, owner: Workload, rs: ReplicaSet
 export function newPod(ctx: SimContext, rs: ReplicaSet): PodRuntime | undefined {
 	const namespace = rs.metadata.namespace ?? 'default';
 	const owner = controllerOf(rs);
-	const workload = owner ? ctx.workload(namespace, owner.name) : ctx.ownerlessReplicaSets.get(`${namespace}/${rs.metadata.name}`);
+	const workload = owner ? ctx.workload(owner.kind, namespace, owner.name) : ctx.ownerlessReplicaSets.get(`${namespace}/${rs.metadata.name}`);
 	if (!workload) return undefined;
 	return admitPod(ctx, {
 		namespace,

@@ -185,7 +185,7 @@ export function createSimulator(scenario: Scenario, options: SimulatorOptions = 
 			return answer;
 		},
 		setLoadBalancing(namespace, name, policy) {
-			if (!engine.ctx.workload(namespace, name)) return `the simulator has no workload ${namespace}/${name}`;
+			if (!engine.ctx.workload('Deployment', namespace, name) && !engine.ctx.workload('Rollout', namespace, name)) return `the simulator has no workload ${namespace}/${name}`;
 			engine.traffic.setPolicy(namespace, name, policy);
 			return null;
 		},

@@ -55,7 +55,7 @@ const SCHEMAS: Record<string, Schema> = {
 	Pod: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'PodSpec') },
 	Namespace: { 1: msg('metadata', 'ObjectMeta') },
 	Service: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'ServiceSpec') },
-	ServiceSpec: { 1: msg('ports', 'ServicePort', true), 2: { name: 'selector', type: 'map' }, 3: str('clusterIP'), 4: str('type') },
+	ServiceSpec: { 1: msg('ports', 'ServicePort', true), 2: { name: 'selector', type: 'map' }, 3: str('clusterIP'), 4: str('type'), 10: str('externalName') },
 	ServicePort: { 1: str('name'), 2: str('protocol'), 3: int('port'), 4: { name: 'targetPort', type: 'intOrString' } },
 };
 

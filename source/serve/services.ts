@@ -60,9 +60,14 @@ function clusterIPSpec(namespace: string, name: string): Record<string, unknown>
 
 /** A Service created over the API, as the API server stores it (ports default to TCP, targetPort to port). */
 export function serviceWithDefaults(service: AddonObject): AddonObject {
-	const spec = (service.spec ?? {}) as { ports?: Array<Partial<ServicePort>> };
+	const spec = (service.spec ?? {}) as { ports?: Array<Partial<ServicePort>>; type?: string; clusterIP?: string };
 	const ports = (spec.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port }));
-	return { ...service, spec: { ...clusterIPSpec(service.metadata.namespace ?? 'default', service.metadata.name), ...spec, ports }, status: { loadBalancer: {} } };
+	// An ExternalName Service gets no address; a chosen one (or None, headless) is the only one in clusterIPs.
+	const allocated =
+		spec.type === 'ExternalName'
+			? { sessionAffinity: 'None' }
+			: { ...clusterIPSpec(service.metadata.namespace ?? 'default', service.metadata.name), ...(spec.clusterIP ? { clusterIPs: [spec.clusterIP] } : {}) };
+	return { ...service, spec: { ...allocated, ...spec, ports }, status: { loadBalancer: {} } };
 }
 
 /** The Services a workload should have; none when its pods expose no port. */

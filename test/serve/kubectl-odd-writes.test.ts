@@ -38,6 +38,9 @@ describe.runIf(hasKubectl)('odd writes sim serve answers as a real API server do
 			'The Service "embed" is invalid: spec.ports: Required value',
 		);
 		await kubectl('create', '-f', manifest(service('headless', { clusterIP: 'None', selector: { app: 'embed' } })));
+		expect(await kubectl('-n', 'llm', 'get', 'svc', 'headless', '-o', 'jsonpath={.spec.clusterIP} {.spec.clusterIPs}')).toBe('None ["None"]');
+		await kubectl('-n', 'llm', 'create', 'service', 'externalname', 'docs', '--external-name=docs.example.com');
+		expect(await kubectl('-n', 'llm', 'get', 'svc', 'docs', '-o', 'jsonpath={.spec.type} {.spec.externalName} [{.spec.clusterIP}]')).toBe('ExternalName docs.example.com []');
 		// kubectl replace of it with no ports at all (legal for a headless Service).
 		const { ports: _ports, ...headless } = JSON.parse(await kubectl('-n', 'llm', 'get', 'svc', 'headless', '-o', 'json'));
 		const { ports: _none, ...spec } = headless.spec;

@@ -10,7 +10,7 @@ import { appsSpecCauses, rolloutSchemaCauses, selectorUpdateCauses, type Workloa
 /** Rollouts are created with the apps/v1 checks too (the simulator has no InvalidSpec for what they catch); updated, with their schema's only. */
 function workloadCauses(obj: ServedObject | KubeObject, creating: boolean): StatusCause[] {
 	const spec = (obj as { spec?: WorkloadSpec }).spec;
-	if (obj.kind !== 'Rollout' || creating) return appsSpecCauses(obj.kind, spec ?? {});
+	if (obj.kind !== 'Rollout' || creating) return appsSpecCauses(spec ?? {});
 	return rolloutSchemaCauses(spec);
 }
 

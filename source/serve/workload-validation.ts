@@ -62,17 +62,15 @@ function replicasCauses(replicas: unknown): StatusCause[] {
 }
 
 /** The checks of apps/v1 ValidateDeploymentSpec / ValidateReplicaSetSpec, in their order. */
-export function appsSpecCauses(kind: string, spec: WorkloadSpec): StatusCause[] {
+export function appsSpecCauses(spec: WorkloadSpec): StatusCause[] {
 	const causes = replicasCauses(spec.replicas);
 	const { selector, template } = spec;
-	if (!selector) {
-		causes.push(required('spec.selector'));
-		// A Deployment stops there; a ReplicaSet's nil selector matches nothing.
-		if (kind === 'Deployment') return causes;
-	} else if (!Object.keys(selector.matchLabels ?? {}).length && !selector.matchExpressions?.length) {
+	if (!selector) causes.push(required('spec.selector'));
+	else if (!Object.keys(selector.matchLabels ?? {}).length && !selector.matchExpressions?.length) {
 		causes.push(invalid('spec.selector', goSelector(selector), 'empty selector is invalid for deployment'));
 	}
 	const labels = template?.metadata?.labels;
+	// No selector matches nothing (labels.Nothing()); an empty one is not checked against the labels.
 	if (!selector || !matches(selector, labels ?? {})) causes.push(invalid('spec.template.metadata.labels', goMap(labels), '`selector` does not match template `labels`'));
 	causes.push(...containerCauses(template, true));
 	return causes;

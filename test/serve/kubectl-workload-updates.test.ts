@@ -38,6 +38,9 @@ describe.runIf(hasKubectl)('patches that would break a workload', () => {
 		expect(noTemplate).toContain('* spec.template.spec.containers: Required value\n');
 		const noSelector = await patch('deployment', 'embed', { op: 'remove', path: '/spec/selector' });
 		expect(noSelector).toContain('* spec.selector: Required value\n');
+		expect(noSelector).toContain(
+			'* spec.template.metadata.labels: Invalid value: map[string]string{"app":"embed", "app.kubernetes.io/component":"inference-server", "app.kubernetes.io/name":"embed"}: `selector` does not match template `labels`\n',
+		);
 		expect(noSelector).toContain('* spec.selector: Invalid value: "null": field is immutable\n');
 		expect(
 			await patch(
@@ -77,7 +80,9 @@ describe.runIf(hasKubectl)('patches that would break a workload', () => {
 		expect(await refusal(patch({ op: 'add', path: '/spec/selector/matchLabels/tier', value: 'x' }))).toContain(
 			'The Rollout "chat" is invalid: spec.selector: Invalid value: "object": .spec.selector is immutable\n',
 		);
-		// What the schema allows is stored.
+		// What the schema allows is stored, even what apps/v1 would refuse (a container without an image).
 		expect(await patch({ op: 'add', path: '/metadata/labels/team', value: 'x' })).toBe('rollout.argoproj.io/chat patched\n');
+		expect(await patch({ op: 'remove', path: '/spec/template/spec/containers/0/image' })).toBe('rollout.argoproj.io/chat patched\n');
+		expect(await kubectl('-n', 'llm', 'get', 'rollout', 'chat', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe('');
 	});
 });

@@ -226,7 +226,7 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	const storeRef = ref as ObjectRef;
 	const answer = (obj: ServedObject) => json(res, 200, subresource === 'scale' ? toScale(obj as KubeObject) : present(resource, obj));
 	const check = (next: ServedObject) => {
-		validate(resource, next);
+		validate(resource, next, false, current);
 		validateUpdate(resource, current, next);
 	};
 	/** Patches the store (or, for a dry run, only works out the result) and answers the object. */

@@ -1,40 +1,17 @@
 // What the API server refuses with 422 Invalid (400 for a count it cannot decode) before storing a workload, a pod, an HPA or a Service, worded as it words it
 // (`Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`).
-import type { Container, HorizontalPodAutoscaler, KubeObject, PodTemplate } from '../domain/k8s';
+import type { Container, HorizontalPodAutoscaler, KubeObject } from '../domain/k8s';
 import { parseQuantity } from '../domain/quantity';
 import { CUSTOM_GROUPS, type ServedResource } from './discovery';
 import type { ServedObject } from './served-objects';
 import { ApiError, type StatusCause } from './status';
+import { appsSpecCauses, rolloutSchemaCauses, selectorUpdateCauses, type WorkloadSpec } from './workload-validation';
 
-interface Spec {
-	replicas?: unknown;
-	selector?: { matchLabels?: Record<string, string> };
-	template?: PodTemplate;
-}
-
-function goMap(labels: Record<string, string>): string {
-	return `map[string]string{${Object.entries(labels).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`;
-}
-
-function workloadCauses(spec: Spec, creating: boolean): StatusCause[] {
-	const causes: StatusCause[] = [];
-	const invalid = (field: string, value: string, why: string) => causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${why}`, field });
-	const required = (field: string) => causes.push({ reason: 'FieldValueRequired', message: 'Required value', field });
-	const { replicas } = spec;
-	if (replicas !== undefined && (typeof replicas !== 'number' || !Number.isInteger(replicas))) invalid('spec.replicas', JSON.stringify(replicas), 'must be an integer');
-	else if (typeof replicas === 'number' && replicas < 0) invalid('spec.replicas', String(replicas), 'must be greater than or equal to 0');
-	if (!creating) return causes;
-	const selector = spec.selector?.matchLabels ?? {};
-	const labels = spec.template?.metadata?.labels ?? {};
-	if (!Object.keys(selector).length) required('spec.selector');
-	else if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) invalid('spec.template.metadata.labels', goMap(labels), '`selector` does not match template `labels`');
-	const containers = spec.template?.spec?.containers ?? [];
-	if (!containers.length) required('spec.template.spec.containers');
-	containers.forEach((c, i) => {
-		if (!c.name) required(`spec.template.spec.containers[${i}].name`);
-		if (!c.image) required(`spec.template.spec.containers[${i}].image`);
-	});
-	return causes;
+/** Rollouts are created with the apps/v1 checks too (the simulator has no InvalidSpec for what they catch); updated, with their schema's only. */
+function workloadCauses(obj: ServedObject | KubeObject, creating: boolean): StatusCause[] {
+	const spec = (obj as { spec?: WorkloadSpec }).spec;
+	if (obj.kind !== 'Rollout' || creating) return appsSpecCauses(spec ?? {});
+	return rolloutSchemaCauses(spec);
 }
 
 function hpaCauses(spec: Partial<HorizontalPodAutoscaler['spec']> | undefined): StatusCause[] {
@@ -122,8 +99,11 @@ function refuse(resource: ServedResource, obj: ServedObject, causes: StatusCause
 	throw new ApiError(422, message, { name: obj.metadata?.name, group: resource.group, kind: resource.kind, causes });
 }
 
-/** Throws 422 when an object (created, updated or patched) is not valid. */
-export function validate(resource: ServedResource, obj: ServedObject | KubeObject, creating = false): void {
+/**
+ * Throws 422 when an object (created, updated or patched) is not valid; for an update, `current`
+ * is the stored object (a workload's selector may not change: reported with the other causes).
+ */
+export function validate(resource: ServedResource, obj: ServedObject | KubeObject, creating = false, current?: ServedObject): void {
 	// What is not even the right shape is refused before anything walks it.
 	if (['Pod', 'Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
 		const malformed = listShapeCauses(resource, obj);
@@ -132,14 +112,18 @@ export function validate(resource: ServedResource, obj: ServedObject | KubeObjec
 	const causes: StatusCause[] = [];
 	if (creating && !obj.metadata?.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
 	if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
-		causes.push(...workloadCauses(((obj as { spec?: Spec }).spec ?? {}) as Spec, creating));
+		causes.push(...workloadCauses(obj, creating));
 	}
 	if (obj.kind === 'Pod') causes.push(...gpuCauses(resource, (obj as { spec?: { containers?: unknown } }).spec?.containers, 'spec.containers'));
 	else if (['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
-		causes.push(...gpuCauses(resource, ((obj as { spec?: Spec }).spec ?? {}).template?.spec?.containers, 'spec.template.spec.containers'));
+		causes.push(...gpuCauses(resource, (obj as { spec?: WorkloadSpec }).spec?.template?.spec?.containers, 'spec.template.spec.containers'));
 	}
 	if (obj.kind === 'HorizontalPodAutoscaler') causes.push(...hpaCauses((obj as HorizontalPodAutoscaler).spec));
 	if (obj.kind === 'Service') causes.push(...serviceCauses((obj as { spec?: Parameters<typeof serviceCauses>[0] }).spec));
+	if (current && ['Deployment', 'Rollout', 'ReplicaSet'].includes(obj.kind)) {
+		const specOf = (o: ServedObject | KubeObject) => (o as { spec?: WorkloadSpec }).spec;
+		causes.push(...selectorUpdateCauses(obj.kind, specOf(current), specOf(obj)));
+	}
 	refuse(resource, obj, causes);
 }
 

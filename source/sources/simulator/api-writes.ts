@@ -9,7 +9,7 @@ import type { Deployment, KubeObject, ObjectMeta, ObjectRef, Pod, PodTemplate, R
 import type { PodRuntime, SimContext } from './context';
 import { terminate } from './kubelet';
 import { GPU_RESOURCE } from './nodes';
-import { renderPod } from './pod-object';
+import { storePod } from './pod-object';
 import { admitPod } from './pod-runtime';
 import { uuid } from './random';
 import { releaseNode } from './scheduler';
@@ -82,7 +82,7 @@ export function createObject(ctx: SimContext, obj: Deployment | Rollout | Replic
 function publish(ctx: SimContext, pod: PodRuntime): KubeObject | undefined {
 	if (!ctx.pods.has(`${pod.namespace}/${pod.name}`)) return undefined;
 	pod.dirty = false;
-	return ctx.store.put(renderPod(pod, ctx.node(pod.node)));
+	return storePod(ctx, pod);
 }
 
 /** Graceful unless `gracePeriodSeconds` is 0 (a forced delete); the pod as it is afterwards (undefined once gone). */

@@ -1,7 +1,7 @@
 // Renders a pod's runtime state as the Pod object the API server would show for it.
 import { rfc3339 } from '../../domain/format';
-import type { Condition, Container, ContainerStatus, Pod } from '../../domain/k8s';
-import type { NodeState, PodRuntime } from './context';
+import type { Condition, Container, ContainerStatus, KubeObject, Pod } from '../../domain/k8s';
+import type { NodeState, PodRuntime, SimContext } from './context';
 import { fnv1a } from './random';
 
 function digest(text: string): string {
@@ -171,4 +171,26 @@ export function renderPod(pod: PodRuntime, node: NodeState | undefined): Pod {
 		},
 		status,
 	};
+}
+
+/** Metadata the API may change on a pod and neither the kubelet nor a controller rewrites. */
+const API_METADATA = ['labels', 'annotations', 'managedFields', 'finalizers'] as const;
+
+/**
+ * Stores the pod as rendered now. The runtime copy knows only the metadata the pod was created
+ * with, so what the API wrote since (kubectl label/annotate, server-side apply) is taken from the
+ * stored object: one lookup per pod being written anyway, nothing compared.
+ */
+export function storePod(ctx: SimContext, pod: PodRuntime): KubeObject {
+	const rendered = renderPod(pod, ctx.node(pod.node));
+	const stored = ctx.store.get({ kind: 'Pod', namespace: pod.namespace, name: pod.name });
+	if (stored?.metadata.uid === pod.uid) {
+		const metadata = rendered.metadata as Record<string, unknown>;
+		const written = stored.metadata as Record<string, unknown>;
+		for (const key of API_METADATA) {
+			if (written[key] === undefined) delete metadata[key];
+			else metadata[key] = written[key];
+		}
+	}
+	return ctx.store.put(rendered);
 }

@@ -6,7 +6,7 @@ import { hashLabelOf, revisionAnnotationOf, revisionOf, templateHashOf, type Wor
 import type { PodRuntime, SimContext } from './context';
 import { involvedOf } from './events';
 import { terminate } from './kubelet';
-import { renderPod } from './pod-object';
+import { storePod } from './pod-object';
 import { admitPod } from './pod-runtime';
 import { uuid } from './random';
 
@@ -201,6 +201,6 @@ export function writePods(ctx: SimContext): void {
 	for (const pod of ctx.pods.values()) {
 		if (!pod.dirty) continue;
 		pod.dirty = false;
-		ctx.store.put(renderPod(pod, ctx.node(pod.node)));
+		storePod(ctx, pod);
 	}
 }

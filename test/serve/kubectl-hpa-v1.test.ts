@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { eventually, requireKubectl, serveSim, streamKubectl } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
@@ -88,5 +88,25 @@ describe.runIf(hasKubectl)('autoscaling/v1 HorizontalPodAutoscalers', () => {
 		expect((await metricsNow()).metrics).toEqual([...hpa.spec.metrics, { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]);
 		const stored = JSON.parse(await kubectl('get', 'hpa.v2.autoscaling', 'embed', '-n', 'llm', '-o', 'json'));
 		expect(stored.metadata.annotations?.[METRICS]).toBeUndefined();
+	});
+
+	it('kubectl apply --server-side of a v1 manifest creates and changes it; a v1 watch streams v1 objects', async () => {
+		const { kubectl, kubeconfig } = await serveSim();
+		const watch = streamKubectl(kubeconfig, 'get', V1, '-n', 'llm', '-w', '-o', 'jsonpath={.apiVersion} {.metadata.name} {.spec.maxReplicas}{"\\n"}');
+		const hpa = {
+			apiVersion: 'autoscaling/v1',
+			kind: 'HorizontalPodAutoscaler',
+			metadata: { name: 'chat', namespace: 'llm' },
+			spec: { scaleTargetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'chat' }, maxReplicas: 3, targetCPUUtilizationPercentage: 70 },
+		};
+		const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'hpa.json');
+		writeFileSync(file, JSON.stringify(hpa));
+		expect(await kubectl('apply', '--server-side', '-f', file)).toBe('horizontalpodautoscaler.autoscaling/chat serverside-applied\n');
+		writeFileSync(file, JSON.stringify({ ...hpa, spec: { ...hpa.spec, maxReplicas: 5 } }));
+		await kubectl('apply', '--server-side', '-f', file);
+		const v2 = JSON.parse(await kubectl('get', 'hpa.v2.autoscaling', 'chat', '-n', 'llm', '-o', 'jsonpath={.spec}'));
+		expect(v2).toMatchObject({ minReplicas: 1, maxReplicas: 5, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }] });
+		await eventually('the v1 watch showing the change', async () => watch.output().includes('autoscaling/v1 chat 5\n'));
+		expect(watch.output()).not.toContain('autoscaling/v2');
 	});
 });

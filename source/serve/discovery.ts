@@ -2,6 +2,7 @@
 // ask for aggregated discovery (kubectl ≥ 1.30) accept these legacy answers when the Content-Type
 // says plain JSON, so one format serves both.
 import { RESOURCES, type Kind } from '../domain/k8s';
+import { hpaV1Resource } from './hpa-v1';
 import type { AddonKind, ServedKind } from './served-objects';
 
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
@@ -64,7 +65,9 @@ export function servedResources(argo: boolean | 'legacy'): ServedResource[] {
 		.map((kind): ServedResource => ({ kind, ...RESOURCES[kind], singular: kind.toLowerCase(), ...EXTRA[kind] }))
 		.map((r) => (argo === 'legacy' && r.kind === 'Rollout' ? { ...r, subresources: r.subresources.filter((s) => s !== 'status') } : r));
 	const addons = ADDONS.map((r): ServedResource => ({ ...r, singular: r.kind.toLowerCase() }));
-	return [...modelled, ...addons];
+	// HPAs are served at autoscaling/v1 too (what `kubectl autoscale` posts), after the preferred v2.
+	const hpaV1 = modelled.filter((r) => r.kind === 'HorizontalPodAutoscaler').map(hpaV1Resource);
+	return [...modelled, ...hpaV1, ...addons];
 }
 
 export function groupVersion(group: string, version: string): string {
@@ -106,17 +109,21 @@ export function resourceList(resources: ServedResource[], group: string, version
 	return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(group, version), resources: entries };
 }
 
-/** APIGroupList (`/apis`): every named group, including authorization for access reviews (and `extra` groups served apart, as group → version). */
+/** APIGroupList (`/apis`): every named group with its versions, the first preferred, including authorization for access reviews (and `extra` groups served apart, as group → version). */
 export function groupList(resources: ServedResource[], extra: Record<string, string> = {}): object {
-	const versions = new Map<string, string>();
+	const versions = new Map<string, string[]>();
+	const add = (name: string, version: string) => {
+		const known = versions.get(name) ?? [];
+		if (!known.includes(version)) versions.set(name, [...known, version]);
+	};
 	// Built-in groups first, the CRD's last, as a real server orders them (and `kubectl get all` prints them).
 	const ordered = [...resources].sort((a, b) => Number(a.group === ARGO_GROUP) - Number(b.group === ARGO_GROUP));
-	for (const r of ordered) if (r.group) versions.set(r.group, r.version);
-	versions.set('authorization.k8s.io', 'v1');
-	for (const [name, version] of Object.entries(extra)) versions.set(name, version);
-	const groups = [...versions].map(([name, version]) => {
-		const gv = { groupVersion: `${name}/${version}`, version };
-		return { name, versions: [gv], preferredVersion: gv };
+	for (const r of ordered) if (r.group) add(r.group, r.version);
+	add('authorization.k8s.io', 'v1');
+	for (const [name, version] of Object.entries(extra)) add(name, version);
+	const groups = [...versions].map(([name, served]) => {
+		const gvs = served.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+		return { name, versions: gvs, preferredVersion: gvs[0] };
 	});
 	return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }

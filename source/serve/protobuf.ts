@@ -57,10 +57,20 @@ const SCHEMAS: Record<string, Schema> = {
 	Service: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'ServiceSpec') },
 	ServiceSpec: { 1: msg('ports', 'ServicePort', true), 2: { name: 'selector', type: 'map' }, 3: str('clusterIP'), 4: str('type'), 10: str('externalName') },
 	ServicePort: { 1: str('name'), 2: str('protocol'), 3: int('port'), 4: { name: 'targetPort', type: 'intOrString' } },
+	// autoscaling/v1, as `kubectl autoscale` sends it.
+	HorizontalPodAutoscaler: { 1: msg('metadata', 'ObjectMeta'), 2: msg('spec', 'HorizontalPodAutoscalerSpec') },
+	HorizontalPodAutoscalerSpec: { 1: msg('scaleTargetRef', 'CrossVersionObjectReference'), 2: int('minReplicas', true), 3: int('maxReplicas', true), 4: int('targetCPUUtilizationPercentage', true) },
+	CrossVersionObjectReference: { 1: str('kind'), 2: str('name'), 3: str('apiVersion') },
 };
 
 /** The kinds whose protobuf body this can read, by apiVersion/kind. */
-const DECODABLE: Record<string, string> = { 'apps/v1/Deployment': 'Deployment', 'v1/Pod': 'Pod', 'v1/Namespace': 'Namespace', 'v1/Service': 'Service' };
+const DECODABLE: Record<string, string> = {
+	'apps/v1/Deployment': 'Deployment',
+	'v1/Pod': 'Pod',
+	'v1/Namespace': 'Namespace',
+	'v1/Service': 'Service',
+	'autoscaling/v1/HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
+};
 
 export const PROTOBUF_CONTENT_TYPE = 'application/vnd.kubernetes.protobuf';
 

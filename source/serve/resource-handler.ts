@@ -4,10 +4,11 @@
 import type { ServerResponse } from 'node:http';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../domain/action';
 import type { KubeObject, ObjectRef } from '../domain/k8s';
-import { PatchError } from '../domain/patch';
+import { applyPatch, PatchError } from '../domain/patch';
 import type { ObjectStore } from '../sources/simulator/object-store';
 import { runsInCluster, type ClusterWrites } from './cluster-writes';
 import { hpaWithDefaults, nodeWithAdmissionTaint, podWithDefaults, withDefaults } from './defaults';
+import { isHpaV1, storageOf, toStored } from './hpa-v1';
 import { removeCollection, remove } from './deletion';
 import { CUSTOM_GROUPS, type ServedResource, type Verb } from './discovery';
 import { byKey, type ListPager } from './pagination';
@@ -162,8 +163,9 @@ function keepsStatus(resource: ServedResource): boolean {
 
 function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext): void {
 	const { resource, namespace } = req.path;
-	const obj = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as ServedObject;
-	if (obj?.kind !== resource.kind) throw new ApiError(400, `the API version in the data (${obj?.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${obj?.kind}`);
+	const sent = (req.contentType === PROTOBUF_CONTENT_TYPE ? decodeProtobufObject(req.raw) : parseJson(req.body)) as ServedObject;
+	if (sent?.kind !== resource.kind) throw new ApiError(400, `the API version in the data (${sent?.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${sent?.kind}`);
+	const obj = toStored(resource, sent);
 	const name = obj.metadata?.name;
 	if (obj.metadata?.namespace && obj.metadata.namespace !== namespace) {
 		throw new ApiError(400, 'the namespace of the provided object does not match the namespace sent on the request');
@@ -179,12 +181,12 @@ function create(req: ResourceRequest, res: ServerResponse, ctx: HandlerContext):
 	const { resourceVersion: _rv, uid: _uid, creationTimestamp: _created, generation: _generation, ...metadata } = obj.metadata;
 	const { status, ...body } = obj as ServedObject & { status?: unknown };
 	const fresh = { ...body, ...(keepsStatus(resource) && status !== undefined ? { status } : {}) };
-	const prepared = prepare({ ...fresh, apiVersion: apiVersionOf(resource), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as ServedObject, ctx.store.now());
-	if (isDryRun(req.url)) return json(res, 201, prepared);
+	const prepared = prepare({ ...fresh, apiVersion: apiVersionOf(storageOf(resource)), metadata: { ...metadata, ...(resource.namespaced ? { namespace } : {}) } } as ServedObject, ctx.store.now());
+	if (isDryRun(req.url)) return json(res, 201, present(resource, prepared));
 	// Workloads and pods are the cluster's to run; every other kind only needs storing (its controllers read the store).
 	const stored = runsInCluster(prepared) ? ctx.writes.create(prepared) : putServed(ctx.store, prepared);
 	ctx.afterWrite();
-	json(res, 201, stored);
+	json(res, 201, present(resource, stored));
 }
 
 /** A PUT as the JSON patch that replaces each top-level part; what the body leaves out goes (status only through /status where it is a subresource). */
@@ -220,7 +222,7 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 	const ref = { kind: resource.kind, namespace, name };
 	const current = getServed(ctx.store, ref);
 	// Server-side apply creates the object as a POST would, or is written as a replacement by the merged object.
-	const applied = verb === 'patch' && !subresource && req.contentType === APPLY_PATCH_CONTENT_TYPE ? serverSideApply(resource, req.url, req.body, name, current, ctx.store) : undefined;
+	const applied = verb === 'patch' && !subresource && req.contentType === APPLY_PATCH_CONTENT_TYPE ? serverSideApply(resource, req.url, req.body, name, current && present(resource, current), ctx.store) : undefined;
 	if (applied?.created) return create({ ...req, contentType: 'application/json', body: JSON.stringify(applied.object) }, res, ctx);
 	if (!current) throw notFound(resource, name);
 	const storeRef = ref as ObjectRef;
@@ -243,10 +245,15 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			return json(res, 200, toTable(resource.kind, [present(resource, current)], ctx.store.now(), { resourceVersion: String(ctx.store.resourceVersion) }, include));
 		}
 		case 'patch': {
-			if (applied) return write(undefined, 'json', replacement(current, applied.object, undefined));
+			if (applied) return write(undefined, 'json', replacement(current, toStored(resource, applied.object), undefined));
 			const type = patchTypeOf(req.contentType, resource);
 			const body = parseJson(req.body);
 			if (type !== 'json' && subresource !== 'scale') checkPrecondition(resource, current, bodyResourceVersion(body));
+			// A patch to another version than the stored one applies to the object as that version shows it.
+			if (isHpaV1(resource)) {
+				const patched = writeThrough(() => applyPatch(present(resource, current), type, body));
+				return write(subresource, 'json', replacement(current, toStored(resource, patched), subresource));
+			}
 			return write(subresource, type, body);
 		}
 		case 'update': {
@@ -254,7 +261,7 @@ export function handleResource(req: ResourceRequest, res: ServerResponse, ctx: H
 			checkPrecondition(resource, current, bodyResourceVersion(body));
 			if (subresource === 'scale') return write('scale', 'merge', { spec: { replicas: body?.spec?.replicas } });
 			if (body?.metadata?.name !== name) throw new ApiError(400, `the name of the object (${body?.metadata?.name}) does not match the name on the URL (${name})`);
-			const replaced = resource.kind === 'Service' ? withAllocatedIP(current as AddonObject, body as AddonObject) : body;
+			const replaced = resource.kind === 'Service' ? withAllocatedIP(current as AddonObject, body as AddonObject) : toStored(resource, body);
 			return write(subresource, 'json', replacement(current, replaced, subresource));
 		}
 		case 'delete':

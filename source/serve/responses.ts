@@ -2,6 +2,7 @@
 // NotFound / Conflict Status errors worded as a real API server words them.
 import type { ServerResponse } from 'node:http';
 import { groupVersion, type ServedResource } from './discovery';
+import { isHpaV1, toHpaV1 } from './hpa-v1';
 import type { ServedObject } from './served-objects';
 import { ApiError } from './status';
 
@@ -9,7 +10,9 @@ export function apiVersionOf(resource: ServedResource): string {
 	return groupVersion(resource.group, resource.version);
 }
 
+/** A stored object as a client of `resource` reads it: with its apiVersion, converted where the store keeps another version. */
 export function present(resource: ServedResource, obj: ServedObject): ServedObject {
+	if (isHpaV1(resource) && obj.kind === 'HorizontalPodAutoscaler') return toHpaV1(obj);
 	return obj.apiVersion ? obj : ({ ...obj, apiVersion: apiVersionOf(resource) } as ServedObject);
 }
 

@@ -4,6 +4,7 @@ import { formatTargets } from '../domain/hpa';
 import type { AnalysisRun, Deployment, HorizontalPodAutoscaler, KubeEvent, KubeObject, Node, Pod, ReplicaSet, Rollout, ScaledObject } from '../domain/k8s';
 import { formatAge, parseTime } from '../domain/format';
 import { podStatus } from '../domain/pod';
+import { asV2Hpa } from './hpa-v1';
 import type { AddonObject, ServedKind, ServedObject } from './served-objects';
 
 interface Column {
@@ -96,7 +97,8 @@ const PRINTERS: Record<ServedKind, Printer> = {
 			AGE,
 		],
 		cells: (obj, now) => {
-			const hpa = obj as HorizontalPodAutoscaler;
+			// An autoscaling/v1 row prints what its v2 form would.
+			const hpa = asV2Hpa(obj);
 			const ref = hpa.spec.scaleTargetRef;
 			const min = hpa.spec.minReplicas === undefined ? '<unset>' : String(hpa.spec.minReplicas);
 			return [hpa.metadata.name, `${ref.kind}/${ref.name}`, formatTargets(hpa), min, hpa.spec.maxReplicas, hpa.status?.currentReplicas ?? 0, age(hpa, now)];

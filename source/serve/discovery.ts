@@ -39,7 +39,7 @@ const EXTRA: Record<Kind, Extra> = {
 	Pod: { shortNames: ['po'], categories: ALL, subresources: ['status', 'log'], verbs: EVERY_VERB },
 	Node: { shortNames: ['no'], subresources: ['status'], verbs: EVERY_VERB },
 	Event: { shortNames: ['ev'], subresources: [], verbs: EVERY_VERB },
-	HorizontalPodAutoscaler: { shortNames: ['hpa'], subresources: ['status'], verbs: EVERY_VERB },
+	HorizontalPodAutoscaler: { shortNames: ['hpa'], categories: ALL, subresources: ['status'], verbs: EVERY_VERB },
 	ScaledObject: { shortNames: ['so'], subresources: ['status'], verbs: EVERY_VERB },
 };
 

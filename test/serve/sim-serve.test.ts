@@ -81,6 +81,8 @@ describe('rolltop sim serve', () => {
 		const deadline = Date.now() + 15_000;
 		while (!/\d+m?\/8\s/.test(listing) && Date.now() < deadline) listing = await getHpa();
 		expect(listing).toMatch(/^llm-serving\s+llama-3-1-8b-chat\s+Rollout\/llama-3-1-8b-chat\s+\d+m?\/7\s+9\s+24\s+\d+\s+\S+$/m);
+		// As on a real server, HPAs are in the `all` category.
+		expect(await kubectl('get', 'all', '-n', 'llm-serving')).toMatch(/^horizontalpodautoscaler\.autoscaling\/llama-3-1-8b-chat\s/m);
 	});
 });
 

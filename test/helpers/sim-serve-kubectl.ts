@@ -1,6 +1,6 @@
 // `rolltop sim serve` on a free port with the kubeconfig it writes, and the real kubectl against it.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,4 +73,11 @@ export function streamKubectl(kubeconfig: string, ...args: string[]): StreamingK
 	child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
 	cleanups.push(() => child.kill());
 	return { output: () => out };
+}
+
+/** Writes a manifest to a temporary file for `kubectl create -f` / `replace -f`. */
+export function manifest(obj: unknown): string {
+	const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'object.json');
+	writeFileSync(file, JSON.stringify(obj));
+	return file;
 }

@@ -1,21 +1,12 @@
 // Odd but legal writes done with the real kubectl: the server answers them as a real API server
 // does (refusing what it refuses) and keeps running the cluster afterwards.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { eventually, manifest, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
 afterEach(cleanUp);
-
-function manifest(obj: unknown): string {
-	const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'object.json');
-	writeFileSync(file, JSON.stringify(obj));
-	return file;
-}
 
 /** kubectl's stderr when it fails (the test fails if it succeeds). */
 async function refusal(run: Promise<string>): Promise<string> {

@@ -3,24 +3,14 @@
 // selector hash and the endpoints controller's objects are reconciled), deleting events and
 // endpoints, creating HPAs the simulator runs, Argo objects and nodes, deletecollection,
 // server-side dry runs, and the verb lists `kubectl api-resources -o wide` prints.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNSUPPORTED_METRIC_MESSAGE } from '../../source/sources/simulator/autoscaler';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { eventually, manifest, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
 afterEach(cleanUp);
-
-/** Writes a manifest to a temporary file for `kubectl create -f` / `replace -f`. */
-function manifest(obj: unknown): string {
-	const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'object.json');
-	writeFileSync(file, JSON.stringify(obj));
-	return file;
-}
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

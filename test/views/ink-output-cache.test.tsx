@@ -1,7 +1,8 @@
 // Ink's output caches kept for one more frame (scripts/ink-output-cache.mjs, applied to Ink in tests
 // as in the bundle): a frame must show what it was given even when a line's text or style changes
-// back and forth, and no frame may hold on to more than the frame before it.
-import { Text } from 'ink';
+// back and forth, a text must be cut by its own width, and no frame may hold on to more than the
+// frame before it.
+import { Box, Text } from 'ink';
 // Ink's package exports do not list its Output class; the file is the one the patch applies to.
 import Output from '../../node_modules/ink/build/output.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +32,22 @@ describe('Ink output caches across frames', () => {
 		expect(caches(third).previous).toBe(caches(second));
 		expect(caches(second).previous).toBeUndefined();
 		expect(caches(first).previous).toBeUndefined();
+	});
+
+	it('a text is cut to its box by its current width, not by a width measured in an earlier frame', () => {
+		const boxed = (text: string) => (
+			<Box width={8}>
+				<Text wrap="truncate">{text}</Text>
+			</Box>
+		);
+		const view = renderComponent(boxed('short'));
+		expect(view.lines()[0]).toBe('short');
+		view.rerender(boxed('much longer words'));
+		expect(view.lines()[0]).toBe('much lo…');
+		view.rerender(boxed('short'));
+		expect(view.lines()[0]).toBe('short');
+		view.rerender(boxed('much longer words'));
+		expect(view.lines()[0]).toBe('much lo…');
 	});
 
 	describe('with styles', () => {

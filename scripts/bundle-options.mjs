@@ -1,6 +1,8 @@
 // esbuild options shared by the shipped CLI bundle and the benchmarks, so both run the same code:
-// production React, no devtools, and Ink's incremental renderer fixed (ink-log-update-fix.mjs).
+// production React, no devtools, Ink's incremental renderer fixed (ink-log-update-fix.mjs) and its
+// output caches kept from one frame to the next (ink-output-cache.mjs).
 import { inkLogUpdateFix } from './ink-log-update-fix.mjs';
+import { inkOutputCache } from './ink-output-cache.mjs';
 
 // Ink imports react-devtools-core only when DEV=true; the shipped CLI never needs it.
 const stubDevtools = {
@@ -30,7 +32,7 @@ export function bundleOptions({ entry, outfile, outdir, shebang = false }) {
 		banner: {
 			js: `${shebang ? '#!/usr/bin/env node\n' : ''}import { createRequire as __rolltopRequire } from 'node:module';\nconst require = __rolltopRequire(import.meta.url);`,
 		},
-		plugins: [stubDevtools, inkLogUpdateFix],
+		plugins: [stubDevtools, inkLogUpdateFix, inkOutputCache],
 		legalComments: 'none',
 		logLevel: 'warning',
 	};

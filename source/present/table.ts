@@ -45,10 +45,10 @@ export interface TableVM {
 
 const GAP = 1;
 
-/** The specs with column `title` widened to its longest cell, so counts such as 1000/1000 are never cut. */
-export function widenToContent(specs: ColumnSpec[], rows: Row[], title: string): ColumnSpec[] {
+/** The specs with column `title` widened to its longest text, so counts such as 1000/1000 are never cut. */
+export function widenToContent(specs: ColumnSpec[], title: string, texts: string[]): ColumnSpec[] {
 	const index = specs.findIndex((spec) => spec.title === title);
-	const widest = Math.max(0, ...rows.map((row) => row.cells[index].text.length));
+	const widest = texts.reduce((max, text) => Math.max(max, text.length), 0);
 	return widest > specs[index].width ? specs.map((spec, i) => (i === index ? { ...spec, width: widest } : spec)) : specs;
 }
 
@@ -85,23 +85,38 @@ export function positionText(start: number, end: number, total: number): string 
 	return `${start + 1}–${end} of ${total}`;
 }
 
+type TableOptions = { width: number; height: number; selectedKey?: string; empty: string };
+
 /** Builds a table from full rows: picks columns for the width and windows the rows to the height. */
-export function buildTable(
-	specs: ColumnSpec[],
-	allRows: Row[],
-	options: { width: number; height: number; selectedKey?: string; empty: string },
-): TableVM & { selectedKey?: string } {
+export function buildTable(specs: ColumnSpec[], allRows: Row[], options: TableOptions): TableVM & { selectedKey?: string } {
+	return buildWindowedTable(
+		specs,
+		allRows.map((row) => row.key),
+		(index) => allRows[index],
+		options,
+	);
+}
+
+/**
+ * The same table from the rows' keys, making only the rows in the window (`rowAt` by index): a list
+ * of hundreds of workloads costs what its visible rows cost on every frame.
+ */
+export function buildWindowedTable(specs: ColumnSpec[], keys: string[], rowAt: (index: number) => Row, options: TableOptions): TableVM & { selectedKey?: string } {
 	const { indexes, columns } = fitColumns(specs, options.width);
-	let selectedIndex = allRows.findIndex((row) => row.key === options.selectedKey);
-	if (selectedIndex < 0 && allRows.length > 0) selectedIndex = 0;
-	const { start, end } = visibleWindow(allRows.length, Math.max(1, options.height), selectedIndex);
-	const rows = allRows.slice(start, end).map((row) => ({ ...row, cells: indexes.map((i) => row.cells[i]) }));
+	let selectedIndex = options.selectedKey === undefined ? -1 : keys.indexOf(options.selectedKey);
+	if (selectedIndex < 0 && keys.length > 0) selectedIndex = 0;
+	const { start, end } = visibleWindow(keys.length, Math.max(1, options.height), selectedIndex);
+	const rows: Row[] = [];
+	for (let index = start; index < end; index++) {
+		const row = rowAt(index);
+		rows.push({ ...row, cells: indexes.map((i) => row.cells[i]) });
+	}
 	return {
 		columns,
 		rows,
 		selected: selectedIndex - start,
-		position: positionText(start, end, allRows.length),
-		empty: allRows.length === 0 ? options.empty : undefined,
-		selectedKey: allRows[selectedIndex]?.key,
+		position: positionText(start, end, keys.length),
+		empty: keys.length === 0 ? options.empty : undefined,
+		selectedKey: keys[selectedIndex],
 	};
 }

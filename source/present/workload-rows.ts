@@ -5,11 +5,12 @@ import type { Workload } from '../domain/replica-set';
 import type { StoreSnapshot } from '../store/store';
 import { selectAnalysisColumn, selectPendingReplicas, selectReplicaSets, workloadKey } from '../store/selectors';
 import { visibleWorkloads } from '../store/lists';
-import { buildTable, widenToContent, type ColumnSpec, type Row, type TableVM } from './table';
+import { buildWindowedTable, widenToContent, type ColumnSpec, type Row, type TableVM } from './table';
 import { workloadStatus, type WorkloadStatus } from '../domain/workload-status';
 import { PHASE_TONES } from './workload-status';
 import type { RolloutStatus } from '../domain/rollout';
 import type { ColorToken } from '../theme/theme';
+import { replicaCounts, type ReplicaCounts } from '../domain/status';
 
 // STRATEGY outranks WEIGHT and NAMESPACE: from 100 columns up it tells canary from blue-green.
 // ANALYSIS and PEND go before WEIGHT when the width runs short (ANALYSIS first): the rollout pane repeats
@@ -49,6 +50,8 @@ function newestImageTag(status: WorkloadStatus): string {
 	return newest ? imageTag(newest) : '—';
 }
 
+const readyText = ({ ready, desired }: ReplicaCounts): string => `${ready}/${desired}`;
+
 export function workloadRow(workload: Workload, status: WorkloadStatus, stale: boolean, analysis = '', pending = 0): Row {
 	const step = status.kind === 'Rollout' ? (status as RolloutStatus).step : undefined;
 	const { ready, desired } = status.replicas;
@@ -62,7 +65,7 @@ export function workloadRow(workload: Workload, status: WorkloadStatus, stale: b
 			{ text: status.kind === 'Deployment' ? 'rolling' : status.strategy },
 			{ text: step ? formatStep(step) : '—' },
 			{ text: weightText(status), tone: status.kind === 'Rollout' ? 'canary' : undefined },
-			{ text: `${ready}/${desired}`, tone: ready < desired ? 'warn' : undefined },
+			{ text: readyText(status.replicas), tone: ready < desired ? 'warn' : undefined },
 			{ text: analysis || '—', tone: ANALYSIS_TONES[analysis.charAt(0)] },
 			pending ? { text: String(pending), tone: 'warn' } : { text: '—', tone: 'muted' },
 			{ text: status.revision === undefined ? '—' : String(status.revision) },
@@ -76,10 +79,16 @@ export function buildWorkloadTable(snapshot: StoreSnapshot, width: number, heigh
 	const { cluster, ui } = snapshot;
 	const stale = cluster.staleKinds.has('Rollout') || cluster.staleKinds.has('Deployment');
 	const analysis = selectAnalysisColumn(cluster);
-	const rows = visibleWorkloads(snapshot).map((w) =>
-		workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, analysis.get(workloadKey(w)), selectPendingReplicas(cluster, w).count),
-	);
+	const workloads = visibleWorkloads(snapshot);
+	// Only the rows in view get a status (the list may hold hundreds); READY is as wide as the widest
+	// count of the whole list, read from the objects, so scrolling never changes the columns.
+	const readyTexts = workloads.map((w) => readyText(replicaCounts(w.spec.replicas, w.status ?? {})));
+	const rowAt = (index: number) => {
+		const w = workloads[index];
+		return workloadRow(w, workloadStatus(w, selectReplicaSets(cluster, w), cluster.now), stale, analysis.get(workloadKey(w)), selectPendingReplicas(cluster, w).count);
+	};
 	const hint = cluster.unavailable.get('Rollout');
 	const empty = ui.filter ? `nothing matches /${ui.filter}` : hint ? `no workloads — ${hint}` : 'no workloads yet';
-	return buildTable(widenToContent(COLUMNS, rows, 'READY'), rows, { width, height: height - 1, selectedKey: ui.workloadKey, empty });
+	const options = { width, height: height - 1, selectedKey: ui.workloadKey, empty };
+	return buildWindowedTable(widenToContent(COLUMNS, 'READY', readyTexts), workloads.map(workloadKey), rowAt, options);
 }

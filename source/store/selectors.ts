@@ -1,10 +1,11 @@
-// Derived views of the cluster state, cached by the per-kind versions so a frame costs O(visible).
+// Derived views of the cluster state, cached by the per-kind versions so a frame costs O(visible);
+// objects by owner come from the cluster state's own index, kept up to date as events arrive.
 import type { AnalysisRun, KubeEvent, Kind, Pod, ReplicaSet, Rollout } from '../domain/k8s';
 import { analysisRunInfo, compactAnalysis, runsOfRollout } from '../domain/analysis-info';
 import type { Workload } from '../domain/replica-set';
 import { controllerOf, keyOf } from '../domain/k8s';
 import { isUnscheduled, pendingReplicas, type PendingReplicas } from '../domain/scheduling';
-import { getObject, objectsOf, type ClusterState } from './cluster-state';
+import { getObject, objectsOf, ownedObjects, type ClusterState } from './cluster-state';
 
 
 export function cached<T>(kinds: Kind[], compute: (state: ClusterState) => T): (state: ClusterState) => T {
@@ -39,31 +40,9 @@ export const selectWorkloads = cached(['Rollout', 'Deployment'], (state): Worklo
 	return [...rollouts, ...deployments].sort(byNamespaceAndName);
 });
 
-function groupByOwner<T extends ReplicaSet | Pod | AnalysisRun>(items: T[], ownerKind: string): Map<string, T[]> {
-	const index = new Map<string, T[]>();
-	for (const item of items) {
-		const owner = controllerOf(item);
-		if (!owner || owner.kind !== ownerKind) continue;
-		const key = `${item.metadata.namespace}/${owner.name}`;
-		const list = index.get(key);
-		if (list) list.push(item);
-		else index.set(key, [item]);
-	}
-	return index;
-}
-
-const replicaSetIndex = cached(['ReplicaSet'], (state) => {
-	const all = objectsOf(state, 'ReplicaSet');
-	return { Rollout: groupByOwner(all, 'Rollout'), Deployment: groupByOwner(all, 'Deployment') };
-});
-
-const podIndex = cached(['Pod'], (state) => groupByOwner(objectsOf(state, 'Pod'), 'ReplicaSet'));
-
-const analysisRunIndex = cached(['AnalysisRun'], (state) => groupByOwner(objectsOf(state, 'AnalysisRun'), 'Rollout'));
-
 /** The AnalysisRuns a Rollout owns (by uid when both carry one, as the plugin lists them). */
 export function selectAnalysisRuns(state: ClusterState, rollout: Rollout): AnalysisRun[] {
-	return runsOfRollout(rollout, analysisRunIndex(state).get(`${rollout.metadata.namespace}/${rollout.metadata.name}`) ?? []);
+	return runsOfRollout(rollout, ownedObjects(state, 'AnalysisRun', 'Rollout', rollout.metadata.namespace, rollout.metadata.name));
 }
 
 /** The workloads list's compact analysis column per Rollout key, rebuilt only when runs or Rollouts change. */
@@ -77,13 +56,12 @@ export const selectAnalysisColumn = cached(['AnalysisRun', 'Rollout'], (state): 
 });
 
 export function selectReplicaSets(state: ClusterState, workload: Workload): ReplicaSet[] {
-	return replicaSetIndex(state)[workload.kind].get(`${workload.metadata.namespace}/${workload.metadata.name}`) ?? [];
+	return ownedObjects(state, 'ReplicaSet', workload.kind, workload.metadata.namespace, workload.metadata.name);
 }
 
 export function selectPods(state: ClusterState, workload: Workload): Pod[] {
-	const index = podIndex(state);
 	return selectReplicaSets(state, workload)
-		.flatMap((rs) => index.get(`${rs.metadata.namespace}/${rs.metadata.name}`) ?? [])
+		.flatMap((rs) => ownedObjects(state, 'Pod', 'ReplicaSet', rs.metadata.namespace, rs.metadata.name))
 		.sort(byNamespaceAndName);
 }
 

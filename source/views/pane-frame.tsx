@@ -27,10 +27,12 @@ export function PaneFrame(props: { title: string; focused: boolean; width: numbe
 				borderTop={false}
 				borderColor={borderColor}
 				paddingLeft={0}
-				overflow="hidden"
+				overflowY="hidden"
 			>
 				{/* Content taller than the pane is cut at the bottom; shrinking it would let Yoga squeeze
-				    every line to a fraction of a row and drop alternate lines instead. */}
+				    every line to a fraction of a row and drop alternate lines instead. Lines are truncated
+				    to the pane's width already: a horizontal clip would only cost Ink a slice of every
+				    line on every frame. */}
 				<Box flexDirection="column" flexShrink={0}>
 					{props.children}
 				</Box>

@@ -81,3 +81,13 @@ export function manifest(obj: unknown): string {
 	writeFileSync(file, JSON.stringify(obj));
 	return file;
 }
+
+/** kubectl's stderr when it fails (the test fails if it succeeds). */
+export async function refusal(run: Promise<string>): Promise<string> {
+	return run.then(
+		(out) => {
+			throw new Error(`expected kubectl to fail, it printed ${out}`);
+		},
+		(error: Error) => error.message,
+	);
+}

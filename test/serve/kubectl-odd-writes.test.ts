@@ -2,21 +2,11 @@
 // does (refusing what it refuses) and keeps running the cluster afterwards.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, manifest, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { eventually, manifest, refusal, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
 afterEach(cleanUp);
-
-/** kubectl's stderr when it fails (the test fails if it succeeds). */
-async function refusal(run: Promise<string>): Promise<string> {
-	return run.then(
-		(out) => {
-			throw new Error(`expected kubectl to fail, it printed ${out}`);
-		},
-		(error: Error) => error.message,
-	);
-}
 
 describe.runIf(hasKubectl)('odd writes sim serve answers as a real API server does', () => {
 	it('a Service without ports is refused unless headless; a headless one with a selector gets Endpoints', async () => {

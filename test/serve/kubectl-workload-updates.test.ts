@@ -3,21 +3,11 @@
 // as their CRD's schema does (required fields, the selector's immutability rule).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { eventually, refusal, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
 afterEach(cleanUp);
-
-/** kubectl's stderr when it fails (the test fails if it succeeds). */
-async function refusal(run: Promise<string>): Promise<string> {
-	return run.then(
-		(out) => {
-			throw new Error(`expected kubectl to fail, it printed ${out}`);
-		},
-		(error: Error) => error.message,
-	);
-}
 
 const jsonPatch = (...ops: object[]) => ['--type', 'json', '-p', JSON.stringify(ops)];
 

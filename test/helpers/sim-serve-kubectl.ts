@@ -91,3 +91,18 @@ export async function refusal(run: Promise<string>): Promise<string> {
 		(error: Error) => error.message,
 	);
 }
+
+/** An autoscaling/v2 HPA on the test scenario's `embed` Deployment, scaling on the Pods metric the simulator computes. */
+export function embedRpsHpa(spec: object = {}) {
+	return {
+		apiVersion: 'autoscaling/v2',
+		kind: 'HorizontalPodAutoscaler',
+		metadata: { name: 'embed', namespace: 'llm' },
+		spec: {
+			scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'embed' },
+			maxReplicas: 3,
+			metrics: [{ type: 'Pods', pods: { metric: { name: 'requests_per_second' }, target: { type: 'AverageValue', averageValue: '1' } } }],
+			...spec,
+		},
+	};
+}

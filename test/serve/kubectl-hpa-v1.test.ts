@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, requireKubectl, serveSim, streamKubectl } from '../helpers/sim-serve-kubectl';
+import { embedRpsHpa, eventually, manifest, requireKubectl, serveSim, streamKubectl } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
@@ -59,18 +59,8 @@ describe.runIf(hasKubectl)('autoscaling/v1 HorizontalPodAutoscalers', () => {
 
 	it('a v2 HPA with a Pods metric is written through v1 (patch, replace) without losing the metric', async () => {
 		const { kubectl } = await serveSim();
-		const hpa = {
-			apiVersion: 'autoscaling/v2',
-			kind: 'HorizontalPodAutoscaler',
-			metadata: { name: 'embed', namespace: 'llm' },
-			spec: {
-				scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'embed' },
-				maxReplicas: 3,
-				metrics: [{ type: 'Pods', pods: { metric: { name: 'requests_per_second' }, target: { type: 'AverageValue', averageValue: '1' } } }],
-			},
-		};
-		const file = join(mkdtempSync(join(tmpdir(), 'rolltop-manifest-')), 'hpa.json');
-		writeFileSync(file, JSON.stringify(hpa));
+		const hpa = embedRpsHpa();
+		const file = manifest(hpa);
 		await kubectl('create', '-f', file);
 
 		const v1 = JSON.parse(await kubectl('get', V1, 'embed', '-n', 'llm', '-o', 'json'));

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNSUPPORTED_METRIC_MESSAGE } from '../../source/sources/simulator/autoscaler';
 import { cleanUp } from '../helpers/api-server-session';
-import { eventually, manifest, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
+import { embedRpsHpa, eventually, manifest, requireKubectl, serveSim } from '../helpers/sim-serve-kubectl';
 
 const hasKubectl = requireKubectl();
 
@@ -129,17 +129,7 @@ describe.runIf(hasKubectl)('verbs sim serve accepts as a real API server does', 
 
 	it('kubectl create -f an HPA: the simulator scales its target and writes its status; deleting it leaves the replicas', async () => {
 		const { kubectl } = await serveSim();
-		const hpa = {
-			apiVersion: 'autoscaling/v2',
-			kind: 'HorizontalPodAutoscaler',
-			metadata: { name: 'embed', namespace: 'llm' },
-			spec: {
-				scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'embed' },
-				minReplicas: 1,
-				maxReplicas: 3,
-				metrics: [{ type: 'Pods', pods: { metric: { name: 'requests_per_second' }, target: { type: 'AverageValue', averageValue: '1' } } }],
-			},
-		};
+		const hpa = embedRpsHpa({ minReplicas: 1 });
 		expect(await kubectl('create', '-f', manifest(hpa))).toBe('horizontalpodautoscaler.autoscaling/embed created\n');
 		// About 2 requests a second on one replica against a target of 1 per replica: it scales up.
 		const replicas = async () => Number(await kubectl('-n', 'llm', 'get', 'deployment', 'embed', '-o', 'jsonpath={.spec.replicas}'));
